@@ -1,0 +1,183 @@
+"""YAML text to a node tree, and a node tree to plain Python data.
+
+YAML 1.2 scalar rules; rejects duplicate keys, custom tags, several documents,
+alias expansion beyond a budget and nesting beyond a depth limit, each as a
+positioned LoadError.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+MAX_DEPTH = 64
+MAX_ALIAS_NODES = 10_000
+# libyaml's composer recurses in C: far deeper than this and it overflows the
+# stack, so text that might nest deeper is checked by the pure-Python parser.
+_SAFE_C_DEPTH = 1000
+
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOL, _NULL, _MAP, _SEQ = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_TEXT_TAGS = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
+_INDENT = re.compile(r"^ +", re.MULTILINE)
+_COMPACT = re.compile(r"^[ \t]*(?:[-?][ \t]+){2,}", re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _error(code: str, mark: Any, message: str) -> Exception:
+    from journeyctl.loader import LoadError
+
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return LoadError(code, line, column, message)
+
+
+def compose_text(text: str) -> Any:
+    """The root node of a single-document YAML text (None when empty)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    if _depth_bound(text) > _SAFE_C_DEPTH:
+        _check_depth_slowly(text)
+    try:
+        return YAML(typ="safe", pure=False).compose(text)
+    except MarkedYAMLError as error:
+        raise _syntax_error(error, text) from None
+    except YAMLError as error:
+        raise _error("E001", None, f"This is not valid YAML: {error}.") from None
+
+
+def _syntax_error(error: Any, text: str) -> Exception:
+    problem = str(error.problem or "syntax error")
+    mark = error.problem_mark or error.context_mark
+    lines = text.split("\n", mark.line + 1) if mark is not None else []
+    line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "another document" in problem:
+        return _error("E003", mark, "The file holds several YAML documents (`---`); a journey map is one document per file.")
+    if "undefined alias" in problem:
+        return _error("E001", mark, "This alias (`*name`) refers to an anchor (`&name`) that is not defined before it.")
+    if "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
+        return _error("E001", mark, "A tab character is used for indentation; YAML allows only spaces there.")
+    context = f" ({error.context})" if error.context else ""
+    return _error("E001", mark, f"This is not valid YAML: {problem}{context}.")
+
+
+def _depth_bound(text: str) -> int:
+    """A cheap upper bound of the nesting depth of a YAML text."""
+    indent = max((len(m.group()) for m in _INDENT.finditer(text)), default=0)
+    compact = max((m.group().count("-") + m.group().count("?") for m in _COMPACT.finditer(text)), default=0)
+    flow = deepest = 0
+    if "[" in text or "{" in text:
+        for match in _BRACKETS.finditer(text):
+            flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
+            deepest = max(deepest, flow)
+    return 2 * (indent + 1) + compact + deepest
+
+
+def _check_depth_slowly(text: str) -> None:
+    """Walk the event stream (no recursion) and reject nesting past MAX_DEPTH."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+
+    depth = 0
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _error("E003", event.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except MarkedYAMLError as error:
+        raise _syntax_error(error, text) from None
+
+
+class NodeConverter:
+    """Converts composed nodes to dicts, lists and scalars, enforcing the limits."""
+
+    def __init__(self) -> None:
+        self._done: set[int] = set()
+        self._open: set[int] = set()
+        self._alias_nodes = 0
+
+    def convert(self, node: Any, depth: int = 0, aliased: bool = False) -> Any:
+        """Plain data for `node`; keys starting with `x-` are dropped."""
+        if depth > MAX_DEPTH:
+            raise _error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+        tag = node.tag
+        if tag in (_MAP, _SEQ):
+            return self._collection(node, tag, depth, aliased)
+        if aliased:
+            self._count_alias(node)
+        return _scalar(node)
+
+    def _collection(self, node: Any, tag: str, depth: int, aliased: bool) -> Any:
+        ident = id(node)
+        if ident in self._open:
+            raise _error("E003", node.start_mark, "An alias refers to the collection that contains it, which would never end.")
+        aliased = aliased or ident in self._done
+        if aliased:
+            self._count_alias(node)
+        self._open.add(ident)
+        if tag == _SEQ:
+            result: Any = [self.convert(item, depth + 1, aliased) for item in node.value]
+        else:
+            result = self._mapping(node, depth, aliased)
+        self._open.discard(ident)
+        self._done.add(ident)
+        return result
+
+    def _mapping(self, node: Any, depth: int, aliased: bool) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag in (_MAP, _SEQ):
+                raise _error("E012", key_node.start_mark, "A key must be a plain word, not a list or a mapping.")
+            key = str(_scalar(key_node))
+            if key in lines:
+                raise _error("E002", key_node.start_mark, f"The key `{key}` appears twice in this mapping (first on line {lines[key]}); remove one.")
+            lines[key] = key_node.start_mark.line + 1
+            if not key.startswith("x-"):
+                result[key] = self.convert(value_node, depth + 1, aliased)
+        return result
+
+    def _count_alias(self, node: Any) -> None:
+        self._alias_nodes += 1
+        if self._alias_nodes > MAX_ALIAS_NODES:
+            raise _error("E003", node.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
+
+
+def _scalar(node: Any) -> Any:
+    tag, value = node.tag, node.value
+    if tag in _TEXT_TAGS:
+        return value
+    if tag == _INT:
+        return _to_int(value)
+    if tag == _FLOAT:
+        return _to_float(value)
+    if tag == _BOOL:
+        return value.lower() == "true"
+    if tag == _NULL:
+        return None
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    raise _error("E003", node.start_mark, f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.")
+
+
+def _to_int(text: str) -> int:
+    text = text.replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("+-")
+    for prefix, base in (("0x", 16), ("0o", 8), ("0b", 2)):
+        if digits.lower().startswith(prefix):
+            return sign * int(digits[2:], base)
+    return sign * int(digits)
+
+
+def _to_float(text: str) -> float:
+    lowered = text.replace("_", "").lower()
+    if lowered.endswith(".inf"):
+        return -math.inf if lowered.startswith("-") else math.inf
+    if lowered.endswith(".nan"):
+        return math.nan
+    return float(lowered)
