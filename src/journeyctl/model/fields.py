@@ -1,0 +1,43 @@
+"""Field types shared by the models: ids, references, dates, links."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+PERSONA_REF_PATTERN = r"^(?:[^#\s]+#)?[a-z0-9][a-z0-9_-]{0,63}$"
+LINK_SCHEMES = ("http", "https", "mailto")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+STRICT = ConfigDict(strict=True, extra="forbid")
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+PersonaRef = Annotated[str, StringConstraints(pattern=PERSONA_REF_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1)]
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise PydanticCustomError("date_format", "write dates as YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("date_value", "this date does not exist") from None
+
+
+def _check_link(value: str) -> str:
+    scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
+    if scheme not in LINK_SCHEMES or not value.split(":", 1)[1].strip("/"):
+        raise PydanticCustomError("link_scheme", "links must start with http://, https:// or mailto:")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_date)]
+Link = Annotated[str, AfterValidator(_check_link)]

@@ -1,0 +1,131 @@
+"""Model validation, with Pydantic's errors turned into plain-language problems."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Union
+
+from pydantic import BaseModel, ValidationError
+
+from journeyctl.findings import Problem
+from journeyctl.model.journey import JourneyMap, PersonaLibrary
+
+MapModel = Union[JourneyMap, PersonaLibrary]
+_ITEM_NAMES = {
+    "personas": "persona", "sources": "source", "stages": "stage", "touchpoints": "touchpoint",
+    "metrics": "metric", "pain_points": "pain point", "opportunities": "opportunity",
+}
+_TYPE_NAMES = {
+    str: "text", int: "a whole number", float: "a number", bool: "true/false",
+    list: "a list", dict: "a mapping", type(None): "nothing (empty)",
+}
+_EXPECTED = {
+    "string_type": "text", "int_type": "a whole number", "float_type": "a number",
+    "bool_type": "`true` or `false`", "list_type": "a list", "dict_type": "a mapping of keys",
+    "model_type": "a mapping of keys", "model_attributes_type": "a mapping of keys",
+    "int_from_float": "a whole number",
+}
+
+
+class InvalidMap(Exception):
+    """The data does not fit the format: a list of (code, problem)."""
+
+    def __init__(self, problems: list[tuple[str, Problem]]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+def validate_map(data: dict[str, Any]) -> MapModel:
+    """The model for a loaded file's data, or InvalidMap."""
+    model: type[BaseModel] = PersonaLibrary if data.get("kind") == "personas" else JourneyMap
+    try:
+        return model.model_validate(data)  # type: ignore[return-value]
+    except ValidationError as error:
+        raise InvalidMap([_problem(detail, data, model) for detail in error.errors()]) from None
+
+
+def _problem(detail: Any, data: dict[str, Any], model: type[BaseModel]) -> tuple[str, Problem]:
+    loc = tuple(part for part in detail["loc"] if not isinstance(part, str) or not part.startswith(("function-", "constrained-")))
+    kind, value = detail["type"], detail.get("input")
+    if kind == "missing":
+        owner = _describe(loc[:-1], data)
+        return "E010", Problem(loc[:-1], f"{owner} is missing the required key `{loc[-1]}`.", at_key=bool(loc[:-1]))
+    if kind == "extra_forbidden":
+        return "E011", Problem(loc, _unknown_key(loc, model), at_key=True)
+    return "E012", Problem(loc, _invalid_value(kind, value, detail, loc))
+
+
+def _describe(path: tuple[Any, ...], data: Any) -> str:
+    """`Touchpoint `pay`` for a path ending in a list item; `The journey map` at the top."""
+    if not path:
+        return "The " + ("persona library" if data.get("kind") == "personas" else "journey map")
+    node: Any = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    name = _ITEM_NAMES.get(str(path[-2]), "item") if isinstance(path[-1], int) else f"`{path[-1]}`"
+    ident = node.get("id") or node.get("name") if isinstance(node, dict) else None
+    label = f"{name} `{ident}`" if isinstance(ident, str) else name
+    return label[0].upper() + label[1:] if isinstance(path[-1], int) else f"The mapping {label}"
+
+
+def _unknown_key(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    known = _known_keys(loc[:-1], model)
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    hint = f" Did you mean `{close[0]}`?" if close else ""
+    return f"`{loc[-1]}` is not a key of the format.{hint} Keys of your own must start with `x-`."
+
+
+def _known_keys(path: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
+    current: Any = model
+    for part in path:
+        if isinstance(part, int) or current is None:
+            continue
+        field = current.model_fields.get(part)
+        current = _model_of(field.annotation) if field else None
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_of(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...]) -> str:
+    field = f"`{loc[-1]}`" if loc and isinstance(loc[-1], str) else "This item"
+    ctx = detail.get("ctx") or {}
+    if kind in _EXPECTED:
+        found = _TYPE_NAMES.get(type(value), "something else")
+        hint = " Put it in quotes if it is meant as text." if kind == "string_type" and value is not None else ""
+        if kind == "bool_type" and isinstance(value, str):
+            hint = " Only `true` and `false` are booleans in a journey map."
+        return f"{field} must be {_EXPECTED[kind]}, but this is {found} (`{_show(value)}`).{hint}"
+    if kind == "string_pattern_mismatch":
+        if "#" in str(ctx.get("pattern", "")):
+            return f"`{_show(value)}` is not a persona reference: write `persona-id` or `personas.yaml#persona-id`."
+        return f"`{_show(value)}` is not a valid id: use 1 to 64 lowercase letters, digits, `-` or `_`, starting with a letter or digit."
+    if kind == "literal_error":
+        return f"{field} cannot be `{_show(value)}`; use one of: {ctx.get('expected', '')}."
+    if kind in ("too_short", "string_too_short"):
+        return f"{field} must not be empty."
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{field} must be at least {ctx.get('ge', ctx.get('gt'))}, not {_show(value)}."
+    if kind in ("date_format", "date_value"):
+        return f"`{_show(value)}` is not a valid date: {detail['msg']}."
+    if kind == "link_scheme":
+        return f"`{_show(value)}` is not an allowed link: {detail['msg']}."
+    if kind == "value_error":
+        return str(ctx.get("error", detail["msg"])).capitalize() + "."
+    return f"{field} is not valid: {detail['msg']}."
+
+
+def _show(value: Any) -> str:
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 60 else text[:57] + "..."
