@@ -1,0 +1,36 @@
+"""A value has the wrong type or is not allowed.
+
+Reported by validation: a number where text is expected, a malformed id, a date
+that is not YYYY-MM-DD, a value outside a list of choices, a link that is not
+http, https or mailto, an empty required list. Only `true` and `false` are
+booleans: `yes` and `no` are text.
+
+Fails:
+
+```yaml
+journeyctl: 1
+id: Checkout Journey
+title: Checkout
+last_reviewed: 12/03/2026
+stages:
+  - id: browse
+    name: Browse
+```
+
+Passes:
+
+```yaml
+journeyctl: 1
+id: checkout-journey
+title: Checkout
+last_reviewed: 2026-03-12
+stages:
+  - id: browse
+    name: Browse
+```
+"""
+
+CODE = "E012"
+NAME = "invalid-value"
+SEVERITY = "error"
+KINDS = ("journey", "personas")
