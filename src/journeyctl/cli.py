@@ -1,0 +1,146 @@
+"""The command line: thin Typer wrappers that parse options, call one function,
+and map the result to an exit code. Heavy modules are imported inside commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from typing import Annotated, Optional
+
+import typer
+
+from journeyctl import __version__
+from journeyctl.errors import EXIT_ERROR, EXIT_INTERRUPTED, InvalidInput, JourneyctlError, UsageError
+
+app = typer.Typer(
+    name="journeyctl",
+    help="Customer journey maps as version-controlled YAML: lint, diff and render them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+Paths = Annotated[list[str], typer.Argument(help="Map files, or folders to search for maps.", show_default=False, metavar="PATH...")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"journeyctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
+) -> None:
+    """Customer journey maps as version-controlled YAML: lint, diff and render them."""
+
+
+def wants_colour(stream: object) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def parse_today(value: Optional[str]) -> date:
+    """The --today option: a YYYY-MM-DD date, or today."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today must be a date written YYYY-MM-DD, not `{value}`.") from None
+
+
+def rule_codes(values: Optional[list[str]], option: str) -> frozenset[str]:
+    """Codes for --select/--ignore values (codes or names, comma-separated)."""
+    from journeyctl.rules import find_rule
+
+    codes = set()
+    for value in values or []:
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            rule = find_rule(item)
+            if rule is None:
+                raise UsageError(f"{option}: `{item}` is not a rule code or name (see `journeyctl rules`).")
+            codes.add(rule.code)
+    return frozenset(codes)
+
+
+@app.command()
+def lint(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes or names, comma-separated).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes or names, comma-separated).")] = None,
+    today: Annotated[Optional[str], typer.Option(help="The date the stale and overdue rules use (YYYY-MM-DD).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
+) -> None:
+    """Check maps against the format and good practice."""
+    from journeyctl.lint import lint_paths
+    from journeyctl.reporters import REPORTERS, Tally
+    from journeyctl.settings import Settings
+
+    if format not in REPORTERS:
+        raise UsageError(f"--format must be one of {', '.join(REPORTERS)}, not `{format}`.")
+    settings = Settings(select=rule_codes(select, "--select"), ignore=rule_codes(ignore, "--ignore"))
+    tally = Tally()
+    REPORTERS[format](lint_paths(paths, settings, parse_today(today)), tally, sys.stdout, wants_colour(sys.stdout), quiet)
+    raise typer.Exit(tally.exit_code())
+
+
+@app.command()
+def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or name, for its documentation.")] = None) -> None:
+    """List the rules, or show one rule's documentation."""
+    from journeyctl.rules import RULES, find_rule
+
+    if code is None:
+        for rule in RULES.values():
+            typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+        return
+    rule = find_rule(code)
+    if rule is None:
+        raise UsageError(f"`{code}` is not a rule code or name (see `journeyctl rules`).")
+    typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.doc.strip()}")
+
+
+def main() -> int:
+    """Entry point: runs the app; the one place that turns exceptions into exit codes."""
+    try:
+        app()
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else EXIT_ERROR)
+    except InvalidInput as error:
+        from journeyctl.reporters.text import format_finding
+
+        for finding in error.findings:
+            sys.stderr.write(format_finding(finding, wants_colour(sys.stderr)) + "\n")
+        return error.exit_code
+    except JourneyctlError as error:
+        _fail(str(error))
+        return error.exit_code
+    except KeyboardInterrupt:
+        _fail("interrupted.")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except Exception as error:
+        if "--debug" in sys.argv:
+            raise
+        _fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback).")
+        return EXIT_ERROR
+    return 0
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"journeyctl: {message}\n")
+
+
+def _silence_stdout() -> None:
+    # The reader of a pipe went away (`journeyctl lint | head`): stop quietly.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

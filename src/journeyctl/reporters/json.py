@@ -1,0 +1,20 @@
+"""Findings as one JSON document: `findings` and a `summary`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from journeyctl import __version__
+from journeyctl.lint import FileResult
+from journeyctl.reporters.tally import Tally
+
+
+def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = False, quiet: bool = False) -> None:
+    """Write one JSON document once every file is checked."""
+    findings = [finding.to_dict() for result in tally.watch(results) for finding in result.findings]
+    summary = {"files": tally.files, "unreadable": tally.unreadable, **{f"{k}s": v for k, v in tally.counts.items()}}
+    document = {"tool": "journeyctl", "version": __version__, "findings": findings, "summary": summary}
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")

@@ -1,0 +1,32 @@
+"""Findings as lines of text: `path:line:col: CODE name message`, grouped by file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from journeyctl.findings import Finding
+from journeyctl.lint import FileResult
+from journeyctl.reporters.tally import Tally
+
+_COLOURS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\033[{code}m{text}\033[0m" if colour else text
+
+
+def format_finding(f: Finding, colour: bool = False) -> str:
+    """One finding as `path:line:col: CODE name message`."""
+    where = _paint(f"{f.path}:{f.line}:{f.column}:", "1", colour)
+    code = _paint(f"{f.code} {f.name}", _COLOURS[f.severity], colour)
+    return f"{where} {code} {f.message}"
+
+
+def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = False, quiet: bool = False) -> None:
+    """Write findings as they come, then a summary line (not with `quiet`)."""
+    for result in tally.watch(results):
+        for finding in result.findings:
+            out.write(format_finding(finding, colour) + "\n")
+    if not quiet:
+        out.write(tally.sentence() + "\n")
