@@ -107,10 +107,11 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or nam
     typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.doc.strip()}")
 
 
-def main() -> int:
+def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
+    argv = sys.argv[1:] if argv is None else argv
     try:
-        app()
+        app(args=argv, prog_name="journeyctl")
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else EXIT_ERROR)
     except InvalidInput as error:
@@ -129,7 +130,7 @@ def main() -> int:
         _silence_stdout()
         return 0
     except Exception as error:
-        if "--debug" in sys.argv:
+        if "--debug" in argv:
             raise
         _fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback).")
         return EXIT_ERROR

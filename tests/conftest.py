@@ -1,0 +1,47 @@
+"""Shared fixtures: run the real CLI in-process or as a real subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src"
+EXAMPLES = ROOT / "examples"
+# Fixed so that the stale and overdue rules give the same answer every day.
+TODAY = "2026-11-23"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]):
+    """Call `journeyctl ARGS...` in this process (through `main`, exit code included)."""
+    from journeyctl.cli import main
+
+    def run(*args: str) -> Run:
+        code = main([str(arg) for arg in args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def run_journeyctl(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m journeyctl ARGS...` as a real process, with this checkout's code."""
+    full_env = {**os.environ, "PYTHONPATH": str(SRC), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "journeyctl", *map(str, args)],
+        cwd=cwd, input=stdin.decode() if stdin is not None else None,
+        capture_output=True, text=True, env=full_env, timeout=300,
+    )

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from conftest import EXAMPLES, TODAY, run_journeyctl
+
+from journeyctl import __version__
+
+
+def test_examples_are_lint_clean(cli):
+    result = cli("lint", EXAMPLES, "--today", TODAY)
+    assert result.code == 0, result.out
+    assert result.out.strip() == "All clear: no findings in 4 files."
+
+
+def test_version_as_a_real_process():
+    result = run_journeyctl("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"journeyctl {__version__}"
