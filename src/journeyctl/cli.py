@@ -107,6 +107,45 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or nam
     typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.doc.strip()}")
 
 
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The old map: a file, or REV:PATH from git (HEAD~1:maps/x.journey.yaml).", show_default=False)],
+    new: Annotated[str, typer.Argument(help="The new map: a file, or REV:PATH from git.", show_default=False)],
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text, markdown or json.")] = "text",
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes, 0 when there are none.")] = False,
+) -> None:
+    """Show what changed between two versions of a map, item by item."""
+    from journeyctl.diff.compare import compare
+    from journeyctl.diff.reporters import CHANGE_REPORTERS
+
+    if format not in CHANGE_REPORTERS:
+        raise UsageError(f"--format must be one of {', '.join(CHANGE_REPORTERS)}, not `{format}`.")
+    result = compare(old, new)
+    CHANGE_REPORTERS[format](result, sys.stdout, wants_colour(sys.stdout))
+    raise typer.Exit(1 if exit_code and result.changes else 0)
+
+
+@app.command(
+    "git-diff",
+    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
+)
+def git_diff(
+    args: Annotated[list[str], typer.Argument(help="What git passes: path old-file old-hex old-mode new-file new-hex new-mode.", show_default=False, metavar="ARGS...")],
+) -> None:
+    """git's external diff driver for maps (see `journeyctl git-setup`)."""
+    from journeyctl.diff.gitdriver import external_diff
+
+    raise typer.Exit(external_diff(args, sys.stdout))
+
+
+@app.command("git-setup")
+def git_setup() -> None:
+    """Make `git diff` in this repository show maps by meaning."""
+    from journeyctl.diff.gitdriver import setup_git
+
+    setup_git(sys.stdout)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv
