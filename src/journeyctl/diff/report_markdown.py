@@ -13,13 +13,14 @@ from typing import TextIO
 from journeyctl.diff.changes import Change, DiffResult
 from journeyctl.diff.curve import LEGEND, curve_lines
 from journeyctl.diff.values import safe_text
-from journeyctl.diff.wording import field_values, journey_heading, outcome, stage_heading, subject
+from journeyctl.diff.wording import Style, field_values, journey_heading, outcome, stage_heading, subject
 
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# ASCII punctuation that means something inline in GFM (emphasis, code, links,
-# tables, strikethrough, math, mentions, references); CommonMark lets any ASCII
-# punctuation be escaped with a backslash.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+!|~$@^]|[&<>]|\s+")
+# ASCII punctuation that means something inline in GFM: emphasis, code, links
+# and images (`[`), tables, strikethrough, math, mentions, issue references.
+# CommonMark lets any ASCII punctuation be escaped with a backslash; &, < and >
+# become entities so that no HTML gets through.
+_SPECIAL = re.compile(r"[\\`*_\[\]#|~$@]|[&<>]|\s+")
 
 
 def escape_markdown(text: str) -> str:
@@ -33,13 +34,20 @@ def escape_markdown(text: str) -> str:
     return _SPECIAL.sub(replace, safe_text(text))
 
 
+def _quote(text: str) -> str:
+    return f'"{text}"'
+
+
+MARKDOWN = Style(escape=escape_markdown, quote=_quote)
+
+
 def write(result: DiffResult, out: TextIO, colour: bool = False) -> None:
     """Write a heading, the summary, a table per group (journey, each stage) and the curve."""
     out.write("### Journey map changes\n\n")
     old, new = escape_markdown(result.old_label), escape_markdown(result.new_label)
     out.write(f"**{old}** → **{new}**: {result.summary()}\n")
     for stage, changes in groupby(result.changes, key=lambda change: change.stage):
-        heading = journey_heading(result, escape_markdown) if stage is None else stage_heading(result, stage, escape_markdown)
+        heading = journey_heading(result, MARKDOWN) if stage is None else stage_heading(result, stage, MARKDOWN)
         out.write(f"\n#### {heading}\n\n| Change | Item | Details |\n| --- | --- | --- |\n")
         for change in changes:
             out.write(format_row(change, result))
@@ -50,10 +58,10 @@ def write(result: DiffResult, out: TextIO, colour: bool = False) -> None:
 
 def format_row(change: Change, result: DiffResult) -> str:
     """One change as a table row."""
-    what = subject(change, escape_markdown)
+    what = subject(change, MARKDOWN)
     if change.kind == "changed":
-        name, before, after = field_values(change, escape_markdown)
+        name, before, after = field_values(change, MARKDOWN)
         details = f"**{name}**: {before} → {after}"
     else:
-        details = outcome(change, result, escape_markdown)
+        details = outcome(change, result, MARKDOWN)
     return f"| {change.kind} | {what} | {details} |\n"

@@ -7,15 +7,14 @@ from typing import TextIO
 
 from journeyctl.diff.changes import Change, DiffResult
 from journeyctl.diff.curve import LEGEND, curve_lines
-from journeyctl.diff.wording import SIGNS, field_values, journey_heading, outcome, stage_heading, subject
+from journeyctl.diff.values import json_quote, safe_text
+from journeyctl.diff.wording import SIGNS, Style, field_values, journey_heading, outcome, stage_heading, subject
 
 _COLOURS = {"added": "32", "removed": "31", "changed": "33", "moved": "36"}
 # A change whose values do not fit on one line shows them on two lines, - and +.
 _INLINE_WIDTH = 72
-
-
-def _plain(text: str) -> str:
-    return text
+# Text values in JSON quoting, so that quotes and line breaks inside them are unambiguous.
+TEXT = Style(escape=safe_text, quote=json_quote)
 
 
 def _paint(text: str, code: str, colour: bool) -> str:
@@ -28,7 +27,7 @@ def write(result: DiffResult, out: TextIO, colour: bool = False) -> None:
         out.write(result.summary() + "\n")
         return
     for stage, changes in groupby(result.changes, key=lambda change: change.stage):
-        heading = journey_heading(result, _plain) if stage is None else stage_heading(result, stage, _plain)
+        heading = journey_heading(result, TEXT) if stage is None else stage_heading(result, stage, TEXT)
         out.write(_paint(heading, "1", colour) + "\n")
         for change in changes:
             out.write(format_change(change, result, colour))
@@ -41,10 +40,10 @@ def write(result: DiffResult, out: TextIO, colour: bool = False) -> None:
 def format_change(change: Change, result: DiffResult, colour: bool = False) -> str:
     """One change as one line (two more for long values), indented under its heading."""
     sign = _paint(SIGNS[change.kind], _COLOURS[change.kind], colour)
-    what = subject(change, _plain)
+    what = subject(change, TEXT)
     if change.kind != "changed":
-        return f"  {sign} {what} {outcome(change, result, _plain)}\n"
-    name, before, after = field_values(change, _plain)
+        return f"  {sign} {what} {outcome(change, result, TEXT)}\n"
+    name, before, after = field_values(change, TEXT)
     line = f"  {sign} {what}: {name} {before} → {after}"
     if len(line) <= _INLINE_WIDTH:
         return line + "\n"

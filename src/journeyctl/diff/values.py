@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from pydantic import BaseModel
 
@@ -45,18 +45,23 @@ def safe_text(text: str) -> str:
     return _UNSAFE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF else f"\\x{ord(m.group()):02x}"), text)
 
 
-def show(value: Any) -> str:
-    """A plain value for people: text in quotes, lists in brackets, `(none)` for no value."""
+def json_quote(text: str) -> str:
+    """`"text"` with quotes, backslashes and control characters escaped, as in JSON."""
+    return safe_text(json.dumps(text, ensure_ascii=False))
+
+
+def show(value: Any, quote: Callable[[str], str] = json_quote) -> str:
+    """A plain value for people: text quoted by `quote`, lists in brackets, `(none)` for no value."""
     if value is None:
         return "(none)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return safe_text(json.dumps(value, ensure_ascii=False))
+        return quote(value)
     if isinstance(value, list):
-        return "[" + ", ".join(show(item) for item in value) + "]"
+        return "[" + ", ".join(show(item, quote) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{safe_text(str(key))}: {show(item)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{safe_text(str(key))}: {show(item, quote)}" for key, item in value.items()) + "}"
     return str(value)
 
 
