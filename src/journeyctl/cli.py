@@ -109,8 +109,8 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or nam
 
 @app.command()
 def diff(
-    old: Annotated[str, typer.Argument(help="The old map: a file, or REV:PATH from git (HEAD~1:maps/x.journey.yaml).", show_default=False)],
-    new: Annotated[str, typer.Argument(help="The new map: a file, or REV:PATH from git.", show_default=False)],
+    old: Annotated[str, typer.Argument(help="The old map: a file, or REV:PATH from git (HEAD~1:maps/x.journey.yaml).", show_default=False, metavar="OLD")],
+    new: Annotated[str, typer.Argument(help="The new map: a file, or REV:PATH from git.", show_default=False, metavar="NEW")],
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: text, markdown or json.")] = "text",
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes, 0 when there are none.")] = False,
 ) -> None:
@@ -130,7 +130,7 @@ def diff(
     context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
 )
 def git_diff(
-    args: Annotated[list[str], typer.Argument(help="What git passes: path old-file old-hex old-mode new-file new-hex new-mode.", show_default=False, metavar="ARGS...")],
+    args: Annotated[list[str], typer.Argument(help="What git passes: path old-file old-hex old-mode new-file new-hex new-mode.", show_default=False, metavar="ARG...")],
 ) -> None:
     """git's external diff driver for maps (see `journeyctl git-setup`)."""
     from journeyctl.diff.gitdriver import external_diff

@@ -40,7 +40,8 @@ def _marked(changes: list[Change], kinds: tuple[str, ...]) -> set[str]:
 
 def _sparkline(journey: JourneyMap, marks: set[str]) -> tuple[str, str]:
     low, high = journey.scale.min, journey.scale.max
-    spark, carets = [], []
+    spark: list[str] = []
+    carets: list[str] = []
     for stage in journey.stages:
         if not stage.touchpoints:
             continue
