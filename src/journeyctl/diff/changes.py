@@ -7,6 +7,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Optional, Union
 
+from journeyctl.diff.items import display_name
 from journeyctl.model import MapModel
 from journeyctl.model.walk import identified_items
 
@@ -75,7 +76,7 @@ class DiffResult:
                 continue
             for _, _, item in identified_items(model):
                 if item.id == ident:
-                    return getattr(item, "name", None) or getattr(item, "title", None) or getattr(item, "description", None)
+                    return display_name(item)
         return None
 
     def counts(self) -> dict[str, int]:

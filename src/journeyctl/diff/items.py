@@ -43,12 +43,8 @@ class Node:
         return None if parent is None else parent[1]
 
     def name(self) -> Optional[str]:
-        """What people call the item: its name, title or description."""
-        for attribute in ("name", "title", "description"):
-            value = getattr(self.item, attribute, None)
-            if isinstance(value, str):
-                return value
-        return None
+        """What people call the item (see display_name)."""
+        return display_name(self.item)
 
     def fields(self) -> list[str]:
         """The item's own fields: not its id, nor its lists of child items."""
@@ -57,6 +53,15 @@ class Node:
         if self.entity == "metric":
             skip.add("name")
         return [name for name in type(self.item).model_fields if name not in skip]
+
+
+def display_name(item: BaseModel) -> Optional[str]:
+    """What people call an item: its name, title or description, whichever it has first."""
+    for attribute in ("name", "title", "description"):
+        value = getattr(item, attribute, None)
+        if isinstance(value, str):
+            return value
+    return None
 
 
 @dataclass

@@ -10,7 +10,7 @@ from typing import Optional
 
 from journeyctl.errors import InvalidInput, JourneyctlError, UsageError
 from journeyctl.lint import load_error_finding, make_finding
-from journeyctl.loader import LoadError, decode, read_bytes
+from journeyctl.loader import LoadError, decode
 from journeyctl.maps import load_map
 from journeyctl.model import MapModel
 from journeyctl.rules import RULES
@@ -42,16 +42,17 @@ def read_side(spec: str) -> Side:
     if os.path.isdir(spec):
         raise UsageError(f"{spec} is a folder; diff compares two map files.")
     if os.path.exists(spec) or ":" not in spec:
-        return Side(spec, load_side(spec, _file_text(spec)))
+        return Side(spec, load_side(spec))
     revision, path = spec.split(":", 1)
     return Side(spec, load_side(spec, text_of(git_show(revision, path), spec)))
 
 
-def load_side(label: str, text: str) -> MapModel:
-    """Load and validate a map's text as lint does, plus unique ids (the diff's keys).
+def load_side(label: str, text: Optional[str] = None) -> MapModel:
+    """Load and validate a map (the file `label`, or `text`) as lint does, plus unique ids.
 
-    Raises InvalidInput with positioned findings; references to other files are
-    not resolved.
+    Ids are the diff's keys, so a duplicate (E020) is an error here. Raises
+    InvalidInput with positioned findings; references to other files are not
+    resolved.
     """
     document, model = load_map(label, text=text)
     check = RULES["E020"].check
@@ -67,13 +68,6 @@ def text_of(raw: bytes, label: str) -> str:
         return decode(raw)
     except LoadError as error:
         raise InvalidInput([load_error_finding(label, error)]) from None
-
-
-def _file_text(path: str) -> str:
-    try:
-        return decode(read_bytes(path))
-    except LoadError as error:
-        raise InvalidInput([load_error_finding(path, error)]) from None
 
 
 def git_show(revision: str, path: str) -> bytes:
