@@ -73,7 +73,8 @@ def rule_codes(values: Optional[list[str]], option: str) -> frozenset[str]:
 @app.command()
 def lint(
     paths: Paths,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text, json, sarif or github (default: text; github on GitHub Actions).", show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report in --format to this file; the terminal still gets text.", show_default=False)] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes or names, comma-separated).")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes or names, comma-separated).")] = None,
     today: Annotated[Optional[str], typer.Option(help="The date the stale and overdue rules use (YYYY-MM-DD).")] = None,
@@ -81,14 +82,12 @@ def lint(
 ) -> None:
     """Check maps against the format and good practice."""
     from journeyctl.lint import lint_paths
-    from journeyctl.reporters import REPORTERS, Tally
+    from journeyctl.reporters import report
     from journeyctl.settings import Settings
 
-    if format not in REPORTERS:
-        raise UsageError(f"--format must be one of {', '.join(REPORTERS)}, not `{format}`.")
     settings = Settings(select=rule_codes(select, "--select"), ignore=rule_codes(ignore, "--ignore"))
-    tally = Tally()
-    REPORTERS[format](lint_paths(paths, settings, parse_today(today)), tally, sys.stdout, wants_colour(sys.stdout), quiet)
+    results = lint_paths(paths, settings, parse_today(today))
+    tally = report(results, sys.stdout, format, os.environ, output, wants_colour(sys.stdout), quiet)
     raise typer.Exit(tally.exit_code())
 
 
