@@ -22,7 +22,7 @@ def _in_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def lint(cli, *args: str):
-    return cli("lint", "--today", TODAY, *args)
+    return cli("lint", "--isolated", "--today", TODAY, *args)
 
 
 @pytest.mark.parametrize("format", ["text", "json", "github"])
