@@ -165,3 +165,13 @@ def test_sarif_names_a_file_outside_the_working_folder_by_file_uri(cli, tmp_path
     log = json.loads(lint(cli, str(DATA / MAP), "--format", "sarif", "--select", "E022").out)
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
     assert location == {"artifactLocation": {"uri": (DATA / MAP).as_uri()}, "region": {"startLine": 22, "startColumn": 18}}
+
+
+def test_text_shows_control_characters_from_the_map_visibly(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = (DATA / MAP).read_text(encoding="utf-8").replace('"web,site: 100%"', '"web\\e[2Jsite"')
+    Path("m.yaml").write_text(text, encoding="utf-8")
+    assert lint(cli, "m.yaml", "--select", "W110", "--quiet").out.splitlines() == [
+        "m.yaml:16:18: W110 unknown-channel `web\\x1b[2Jsite` is not a known channel. Did you mean `website`?",
+        "m.yaml:21:18: W110 unknown-channel `e-mail\\nnewsletter` is not a known channel. Add it to the `channels` setting if your project uses it.",
+    ]
