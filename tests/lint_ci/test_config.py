@@ -330,3 +330,20 @@ def test_config_command_as_json(cli, project):
 def test_config_command_rejects_an_unknown_format(cli, project):
     result = cli("config", "--format", "yaml")
     assert (result.code, result.err) == (2, "journeyctl: --format must be one of text, json, not `yaml`.\n")
+
+
+def test_settings_and_suppressions_hold_when_files_are_linted_in_parallel(cli, project):
+    from journeyctl.lint import PARALLEL_FROM
+
+    write(project / "journeyctl.toml", 'channels = ["webinar"]\n[per-file-ignores]\n"maps/odd/*.yaml" = ["W105"]\n')
+    for number in range(PARALLEL_FROM + 4):
+        folder = "odd" if number % 2 else "even"
+        suppressed = MAP.replace("owner: Web team\n", "owner: Web team  # journeyctl: ignore[W113]\n") if number % 3 == 0 else MAP
+        write(project / "maps" / folder / f"m{number:02}.journey.yaml", suppressed)
+    lines = cli("lint", "maps", "--today", TODAY, "--quiet").out.splitlines()
+    assert [line.split(": ", 2)[:2] for line in lines] == [
+        [f"maps/{'odd' if n % 2 else 'even'}/m{n:02}.journey.yaml:{position}", code]
+        for n in sorted(range(PARALLEL_FROM + 4), key=lambda n: (n % 2 == 1, n))
+        for position, code in ([("4:39", "I001 unused-suppression W113 missing-owner is not reported on line 4, so this suppression silences nothing")] if n % 3 == 0 else [])
+        + ([] if n % 2 else [("7:16", "W105 stale-map The map was last reviewed on 2026-06-01, more than 90 days ago")])
+    ]

@@ -175,3 +175,14 @@ def test_text_shows_control_characters_from_the_map_visibly(cli, tmp_path, monke
         "m.yaml:16:18: W110 unknown-channel `web\\x1b[2Jsite` is not a known channel. Did you mean `website`?",
         "m.yaml:21:18: W110 unknown-channel `e-mail\\nnewsletter` is not a known channel. Add it to the `channels` setting if your project uses it.",
     ]
+
+
+def test_github_as_a_real_process(tmp_path):
+    from conftest import run_journeyctl
+
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = run_journeyctl("lint", "--isolated", "--today", TODAY, MAP, cwd=DATA, env=env)
+    assert (result.returncode, result.stderr) == (1, "")
+    assert_golden("checkout.github", result.stdout)
+    assert_golden("checkout.summary.md", summary.read_text(encoding="utf-8"))
