@@ -21,7 +21,7 @@ from journeyctl.rules import RULES, find_rule
 
 UNUSED = "I001"
 _MARKER = "journeyctl:"
-_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[ \t]*journeyctl:[ \t]*(?P<directive>[^\n]*)", re.MULTILINE)
+_COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[ \t]*journeyctl:[ \t]*")
 _DIRECTIVE = re.compile(r"(?P<kind>ignore|ignore-file)\[(?P<codes>[^\]\n]*)\]")
 _CODE = re.compile(r"[^,\s]+")
 
@@ -62,16 +62,16 @@ def find_suppressions(text: str, source: SourceMap) -> tuple[list[Suppression], 
     suppressions: list[Suppression] = []
     notices: list[Notice] = []
     lines = text.split("\n")
-    for match in _COMMENT.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        if source.in_scalar(line, column):
+    for line, line_text in enumerate(lines, 1):
+        match = _comment(line_text, line, source) if _MARKER in line_text else None
+        if match is None:
             continue
-        directive = _DIRECTIVE.match(match["directive"])
+        column = match.start() + 1
+        directive = _DIRECTIVE.match(line_text, match.end())
         if directive is None:
             notices.append(Notice(line, column, "This `# journeyctl:` comment is not understood: write `# journeyctl: ignore[CODE]` or `# journeyctl: ignore-file[CODE]`."))
             continue
-        codes_at = column + (match.start("directive") - match.start()) + directive.start("codes")
+        codes_at = directive.start("codes") + 1
         codes = _codes(directive["codes"], line, codes_at, notices)
         if not codes:
             continue
@@ -81,6 +81,14 @@ def find_suppressions(text: str, source: SourceMap) -> tuple[list[Suppression], 
         target = _target_line(lines, line, column)
         suppressions.append(Suppression(line, column, target, source.block_end(target), codes))
     return suppressions, notices
+
+
+def _comment(line_text: str, line: int, source: SourceMap) -> re.Match[str] | None:
+    """The first `# journeyctl:` of a line that is a comment, not text inside a value."""
+    for match in _COMMENT.finditer(line_text):
+        if not source.in_scalar(line, match.start() + 1):
+            return match
+    return None
 
 
 def _codes(written: str, line: int, column: int, notices: list[Notice]) -> dict[str, int]:

@@ -139,6 +139,12 @@ def test_text_that_looks_like_a_comment_is_not_one(lint):
     assert lint(text + STAGES) == [w104(line, name) for line, name in ((14, "search"), (17, "product"), (22, "payment"))]
 
 
+def test_a_real_comment_after_text_that_looks_like_one(lint):
+    product = '      - {id: product, name: "Product # journeyctl: ignore[W113]"}  # journeyctl: ignore[W104]\n'
+    text = HEADER + STAGES.replace("      - id: product\n        name: Product page\n", product)
+    assert lint(text) == [ALL[0], w104(19, "payment")]
+
+
 def test_a_suppression_of_a_rule_that_is_off_silences_nothing(lint):
     text = HEADER + STAGES.replace("      - id: product\n", "      - id: product  # journeyctl: ignore[W104]\n")
     assert lint(text, "--ignore", "W104") == [
