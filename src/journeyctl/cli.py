@@ -169,9 +169,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv
     try:
-        app(args=argv, prog_name="journeyctl")
+        # Not standalone: click would turn a closed pipe into exit 1 with a message.
+        code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
+        sys.stdout.flush()
+        return code if isinstance(code, int) else 0
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else EXIT_ERROR)
+    except typer.Abort:
+        _fail("interrupted.")
+        return EXIT_INTERRUPTED
     except InvalidInput as error:
         from journeyctl.reporters.text import format_finding
 
@@ -181,6 +187,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     except JourneyctlError as error:
         _fail(str(error))
         return error.exit_code
+    except typer.TyperException as error:  # a usage error: typer has printed nothing yet
+        getattr(error, "show", lambda: _fail(str(error)))()
+        return EXIT_ERROR
     except KeyboardInterrupt:
         _fail("interrupted.")
         return EXIT_INTERRUPTED
@@ -192,7 +201,6 @@ def main(argv: Optional[list[str]] = None) -> int:
             raise
         _fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback).")
         return EXIT_ERROR
-    return 0
 
 
 def _fail(message: str) -> None:
