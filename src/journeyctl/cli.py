@@ -168,6 +168,9 @@ def git_setup() -> None:
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv
+    # journeyctl uses no pydantic plugins; looking for them scans every installed
+    # package's entry points on each run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         # Not standalone: click would turn a closed pipe into exit 1 with a message.
         code = app(args=argv, prog_name="journeyctl", standalone_mode=False)

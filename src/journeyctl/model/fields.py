@@ -14,7 +14,8 @@ PERSONA_REF_PATTERN = r"^(?:[^#\s]+#)?[a-z0-9][a-z0-9_-]{0,63}$"
 LINK_SCHEMES = ("http", "https", "mailto")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-STRICT = ConfigDict(strict=True, extra="forbid")
+# Built on first use: a run that never meets a persona library never builds its model.
+STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True)
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 PersonaRef = Annotated[str, StringConstraints(pattern=PERSONA_REF_PATTERN)]
