@@ -16,7 +16,7 @@ _ITEM_NAMES = {
     "metrics": "metric", "pain_points": "pain point", "opportunities": "opportunity",
 }
 _TYPE_NAMES = {
-    str: "text", int: "a whole number", float: "a number", bool: "true/false",
+    str: "text", int: "a whole number", float: "a decimal number", bool: "true/false",
     list: "a list", dict: "a mapping", type(None): "nothing (empty)",
 }
 _EXPECTED = {
@@ -99,33 +99,68 @@ def _model_of(annotation: Any) -> Any:
 
 
 def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...]) -> str:
-    field = f"`{loc[-1]}`" if loc and isinstance(loc[-1], str) else "This item"
     ctx = detail.get("ctx") or {}
     if kind in _EXPECTED:
-        found = _TYPE_NAMES.get(type(value), "something else")
-        hint = " Put it in quotes if it is meant as text." if kind == "string_type" and value is not None else ""
-        if kind == "bool_type" and isinstance(value, str):
-            hint = " Only `true` and `false` are booleans in a journey map."
-        return f"{field} must be {_EXPECTED[kind]}, but this is {found} (`{_show(value)}`).{hint}"
+        return _wrong_type(kind, value, _field(loc))
+    if kind == "text_or_number":
+        return f"{_field(loc)} must be text or a number, but this is {_TYPE_NAMES.get(type(value), 'something else')} (`{_show(value)}`)."
     if kind == "string_pattern_mismatch":
         if "#" in str(ctx.get("pattern", "")):
             return f"`{_show(value)}` is not a persona reference: write `persona-id` or `personas.yaml#persona-id`."
         return f"`{_show(value)}` is not a valid id: use 1 to 64 lowercase letters, digits, `-` or `_`, starting with a letter or digit."
     if kind == "literal_error":
-        return f"{field} cannot be `{_show(value)}`; use one of: {ctx.get('expected', '')}."
+        choices = str(ctx.get("expected", "")).replace("'", "`")
+        return f"{_field(loc)} cannot be `{_show(value)}`; use one of: {choices}."
     if kind in ("too_short", "string_too_short"):
-        return f"{field} must not be empty."
+        return f"{_field(loc)} must not be empty."
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{field} must be at least {ctx.get('ge', ctx.get('gt'))}, not {_show(value)}."
+        return f"{_field(loc)} must be at least {ctx.get('ge', ctx.get('gt'))}, not {_show(value)}."
     if kind in ("date_format", "date_value"):
         return f"`{_show(value)}` is not a valid date: {detail['msg']}."
     if kind == "link_scheme":
         return f"`{_show(value)}` is not an allowed link: {detail['msg']}."
     if kind == "value_error":
-        return str(ctx.get("error", detail["msg"])).capitalize() + "."
-    return f"{field} is not valid: {detail['msg']}."
+        message = str(ctx.get("error", detail["msg"]))
+        return message[:1].upper() + message[1:] + "."
+    return f"{_field(loc)} is not valid: {detail['msg']}."
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    """How a message names the value at `loc`: `title`, or each entry of `tags`."""
+    if loc and isinstance(loc[-1], str):
+        return f"`{loc[-1]}`"
+    if len(loc) > 1 and isinstance(loc[-2], str):
+        return f"Each entry of `{loc[-2]}`"
+    return "This item"
+
+
+def _wrong_type(kind: str, value: Any, field: str) -> str:
+    expected = _EXPECTED[kind]
+    if value is None:
+        return f"{field} must be {expected}, but it is empty."
+    hint = ""
+    if kind == "string_type":
+        hint = " Put it in quotes if it is meant as text."
+    elif kind == "bool_type" and isinstance(value, str):
+        hint = " Only `true` and `false` are booleans in a journey map."
+    elif kind == "list_type" and isinstance(value, (str, int, float)):
+        hint = f" For a list of one, write `[{_show(value)}]`."
+    return f"{field} must be {expected}, but this is {_TYPE_NAMES.get(type(value), 'something else')} (`{_show(value)}`).{hint}"
 
 
 def _show(value: Any) -> str:
-    text = str(value).replace("\n", " ")
+    """A value as it would be written in YAML, shortened for a message."""
+    text = _as_yaml(value).replace("\n", " ")
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _as_yaml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_as_yaml, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_as_yaml(item)}" for key, item in value.items()) + "}"
+    return str(value)
