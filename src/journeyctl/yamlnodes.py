@@ -11,6 +11,8 @@ import math
 import re
 from typing import Any
 
+from journeyctl.yamlerrors import load_error, reader_error, syntax_error
+
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
 # libyaml's composer recurses in C: far deeper than this and it overflows the
@@ -25,41 +27,22 @@ _COMPACT = re.compile(r"^[ \t]*(?:[-?][ \t]+){2,}", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
-def _error(code: str, mark: Any, message: str) -> Exception:
-    from journeyctl.loader import LoadError
-
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return LoadError(code, line, column, message)
-
-
 def compose_text(text: str) -> Any:
     """The root node of a single-document YAML text (None when empty)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     if _depth_bound(text) > _SAFE_C_DEPTH:
         _check_depth_slowly(text)
     try:
         return YAML(typ="safe", pure=False).compose(text)
     except MarkedYAMLError as error:
-        raise _syntax_error(error, text) from None
+        raise syntax_error(error, text) from None
+    except ReaderError as error:
+        raise reader_error(error, text) from None
     except YAMLError as error:
-        raise _error("E001", None, f"This is not valid YAML: {error}.") from None
-
-
-def _syntax_error(error: Any, text: str) -> Exception:
-    problem = str(error.problem or "syntax error")
-    mark = error.problem_mark or error.context_mark
-    lines = text.split("\n", mark.line + 1) if mark is not None else []
-    line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    if "another document" in problem:
-        return _error("E003", mark, "The file holds several YAML documents (`---`); a journey map is one document per file.")
-    if "undefined alias" in problem:
-        return _error("E001", mark, "This alias (`*name`) refers to an anchor (`&name`) that is not defined before it.")
-    if "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
-        return _error("E001", mark, "A tab character is used for indentation; YAML allows only spaces there.")
-    context = f" ({error.context})" if error.context else ""
-    return _error("E001", mark, f"This is not valid YAML: {problem}{context}.")
+        raise load_error("E001", None, f"This is not valid YAML: {error}.") from None
 
 
 def _depth_bound(text: str) -> int:
@@ -79,6 +62,7 @@ def _check_depth_slowly(text: str) -> None:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
     from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+    from ruamel.yaml.reader import ReaderError
 
     depth = 0
     try:
@@ -86,11 +70,13 @@ def _check_depth_slowly(text: str) -> None:
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _error("E003", event.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+                    raise load_error("E003", event.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except MarkedYAMLError as error:
-        raise _syntax_error(error, text) from None
+        raise syntax_error(error, text) from None
+    except ReaderError as error:
+        raise reader_error(error, text) from None
 
 
 class NodeConverter:
@@ -104,7 +90,7 @@ class NodeConverter:
     def convert(self, node: Any, depth: int = 0, aliased: bool = False) -> Any:
         """Plain data for `node`; keys starting with `x-` are dropped."""
         if depth > MAX_DEPTH:
-            raise _error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+            raise load_error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
         tag = node.tag
         if tag in (_MAP, _SEQ):
             return self._collection(node, tag, depth, aliased)
@@ -115,7 +101,7 @@ class NodeConverter:
     def _collection(self, node: Any, tag: str, depth: int, aliased: bool) -> Any:
         ident = id(node)
         if ident in self._open:
-            raise _error("E003", node.start_mark, "An alias refers to the collection that contains it, which would never end.")
+            raise load_error("E003", node.start_mark, "An alias refers to the collection that contains it, which would never end.")
         aliased = aliased or ident in self._done
         if aliased:
             self._count_alias(node)
@@ -133,10 +119,10 @@ class NodeConverter:
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag in (_MAP, _SEQ):
-                raise _error("E012", key_node.start_mark, "A key must be a plain word, not a list or a mapping.")
+                raise load_error("E012", key_node.start_mark, "A key must be a plain word, not a list or a mapping.")
             key = str(_scalar(key_node))
             if key in lines:
-                raise _error("E002", key_node.start_mark, f"The key `{key}` appears twice in this mapping (first on line {lines[key]}); remove one.")
+                raise load_error("E002", key_node.start_mark, f"The key `{key}` appears twice in this mapping (first on line {lines[key]}); remove one.")
             lines[key] = key_node.start_mark.line + 1
             if not key.startswith("x-"):
                 result[key] = self.convert(value_node, depth + 1, aliased)
@@ -145,7 +131,7 @@ class NodeConverter:
     def _count_alias(self, node: Any) -> None:
         self._alias_nodes += 1
         if self._alias_nodes > MAX_ALIAS_NODES:
-            raise _error("E003", node.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
+            raise load_error("E003", node.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
 
 
 def _scalar(node: Any) -> Any:
@@ -161,7 +147,7 @@ def _scalar(node: Any) -> Any:
     if tag == _NULL:
         return None
     shown = tag.replace("tag:yaml.org,2002:", "!!")
-    raise _error("E003", node.start_mark, f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.")
+    raise load_error("E003", node.start_mark, f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.")
 
 
 def _to_int(text: str) -> int:
