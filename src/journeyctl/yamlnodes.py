@@ -86,6 +86,9 @@ class NodeConverter:
         self._done: set[int] = set()
         self._open: set[int] = set()
         self._alias_nodes = 0
+        # The collections being converted that are not alias expansions: the
+        # innermost one is where an expansion starts, and where a bomb is shown.
+        self._written: list[Any] = []
 
     def convert(self, node: Any, depth: int = 0, aliased: bool = False) -> Any:
         """Plain data for `node`; keys starting with `x-` are dropped."""
@@ -105,12 +108,16 @@ class NodeConverter:
         aliased = aliased or ident in self._done
         if aliased:
             self._count_alias(node)
+        else:
+            self._written.append(node)
         self._open.add(ident)
         if tag == _SEQ:
             result: Any = [self.convert(item, depth + 1, aliased) for item in node.value]
         else:
             result = self._mapping(node, depth, aliased)
         self._open.discard(ident)
+        if not aliased:
+            self._written.pop()
         self._done.add(ident)
         return result
 
@@ -120,7 +127,11 @@ class NodeConverter:
         for key_node, value_node in node.value:
             if key_node.tag in (_MAP, _SEQ):
                 raise load_error("E012", key_node.start_mark, "A key must be a plain word, not a list or a mapping.")
-            key = str(_scalar(key_node))
+            _scalar(key_node)  # rejects tags
+            # Keys are text as written: `0x10` stays `0x10`, so positions are found by it.
+            key = str(key_node.value)
+            if not key and key_node.tag == _NULL:
+                raise load_error("E012", key_node.start_mark, "A key is missing before this `:`.")
             if key in lines:
                 raise load_error("E002", key_node.start_mark, f"The key `{key}` appears twice in this mapping (first on line {lines[key]}); remove one.")
             lines[key] = key_node.start_mark.line + 1
@@ -131,7 +142,8 @@ class NodeConverter:
     def _count_alias(self, node: Any) -> None:
         self._alias_nodes += 1
         if self._alias_nodes > MAX_ALIAS_NODES:
-            raise load_error("E003", node.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
+            where = self._written[-1] if self._written else node
+            raise load_error("E003", where.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
 
 
 def _scalar(node: Any) -> Any:
