@@ -41,7 +41,9 @@ def syntax_error(error: Any, text: str) -> Exception:
         return load_error("E001", opened, "The list opened here with `[` is not closed with `]`, or a comma is missing between its items.")
     if "flow mapping" in context:
         return load_error("E001", opened, "The mapping opened here with `{` is not closed with `}`, or a comma is missing between its entries.")
-    if "expected ':'" in problem:
+    if "found unexpected ':'" in problem:
+        return load_error("E001", mark, "Inside `[...]` or `{...}`, a value that contains `:` must be in quotes.")
+    if "could not find expected ':'" in problem:
         return load_error("E001", opened, "A `:` is missing on this line: write `key: value`.")
     return load_error("E001", mark, _message(problem, context, text, mark))
 

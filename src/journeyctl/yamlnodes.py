@@ -95,7 +95,9 @@ class NodeConverter:
         if depth > MAX_DEPTH:
             raise load_error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
         tag = node.tag
-        if tag in (_MAP, _SEQ):
+        if node.id != "scalar":
+            if tag != {"sequence": _SEQ, "mapping": _MAP}[node.id]:
+                raise _tag_error(node)
             return self._collection(node, tag, depth, aliased)
         if aliased:
             self._count_alias(node)
@@ -125,7 +127,7 @@ class NodeConverter:
         result: dict[str, Any] = {}
         lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag in (_MAP, _SEQ):
+            if key_node.id != "scalar":
                 raise load_error("E012", key_node.start_mark, "A key must be a plain word, not a list or a mapping.")
             _scalar(key_node)  # rejects tags
             # Keys are text as written: `0x10` stays `0x10`, so positions are found by it.
@@ -150,16 +152,25 @@ def _scalar(node: Any) -> Any:
     tag, value = node.tag, node.value
     if tag in _TEXT_TAGS:
         return value
-    if tag == _INT:
-        return _to_int(value)
-    if tag == _FLOAT:
-        return _to_float(value)
-    if tag == _BOOL:
+    try:
+        if tag == _INT:
+            return _to_int(value)
+        if tag == _FLOAT:
+            return _to_float(value)
+    except ValueError:
+        raise _tag_error(node) from None
+    if tag == _BOOL and value.lower() in ("true", "false"):
         return value.lower() == "true"
-    if tag == _NULL:
+    if tag == _NULL and value in ("", "~", "null", "Null", "NULL"):
         return None
-    shown = tag.replace("tag:yaml.org,2002:", "!!")
-    raise load_error("E003", node.start_mark, f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.")
+    raise _tag_error(node)
+
+
+def _tag_error(node: Any) -> Exception:
+    shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+    if node.tag in (_INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ, *_TEXT_TAGS):
+        return load_error("E003", node.start_mark, f"The tag `{shown}` does not fit this value: remove the tag.")
+    return load_error("E003", node.start_mark, f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.")
 
 
 def _to_int(text: str) -> int:
