@@ -72,6 +72,8 @@ def _describe(path: tuple[Any, ...], data: Any) -> str:
 
 
 def _unknown_key(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    if loc[-1] == "<<":
+        return "`<<` (a YAML merge key) is not supported in journey maps: write the keys out in full."
     known = _known_keys(loc[:-1], model)
     close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
     hint = f" Did you mean `{close[0]}`?" if close else ""
