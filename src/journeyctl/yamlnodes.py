@@ -23,7 +23,7 @@ _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml
 _BOOL, _NULL, _MAP, _SEQ = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _TEXT_TAGS = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
 _INDENT = re.compile(r"^ +", re.MULTILINE)
-_COMPACT = re.compile(r"^[ \t]*(?:[-?][ \t]+){2,}", re.MULTILINE)
+_COMPACT = re.compile(r"^[ \t]*[-?][-? \t]*", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
@@ -33,7 +33,7 @@ def compose_text(text: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
-    if _depth_bound(text) > _SAFE_C_DEPTH:
+    if _may_nest_deeper(text, _SAFE_C_DEPTH):
         _check_depth_slowly(text)
     try:
         return YAML(typ="safe", pure=False).compose(text)
@@ -45,16 +45,26 @@ def compose_text(text: str) -> Any:
         raise load_error("E001", None, f"This is not valid YAML: {error}.") from None
 
 
-def _depth_bound(text: str) -> int:
-    """A cheap upper bound of the nesting depth of a YAML text."""
+def _may_nest_deeper(text: str, limit: int) -> bool:
+    """False only when the nesting depth of a YAML text is surely within `limit`.
+
+    A cheap upper bound: indentation, compact `- - -` entries on one line, and
+    open brackets. Each pass is a C-level regex or count, and the bracket walk
+    stops as soon as the limit is passed, so hostile files cost little.
+    """
     indent = max((len(m.group()) for m in _INDENT.finditer(text)), default=0)
     compact = max((m.group().count("-") + m.group().count("?") for m in _COMPACT.finditer(text)), default=0)
-    flow = deepest = 0
-    if "[" in text or "{" in text:
-        for match in _BRACKETS.finditer(text):
-            flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
-            deepest = max(deepest, flow)
-    return 2 * (indent + 1) + compact + deepest
+    budget = limit - 2 * (indent + 1) - compact
+    if budget < 0:
+        return True
+    if text.count("[") + text.count("{") <= budget:
+        return False
+    flow = 0
+    for match in _BRACKETS.finditer(text):
+        flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
+        if flow > budget:
+            return True
+    return False
 
 
 def _check_depth_slowly(text: str) -> None:
