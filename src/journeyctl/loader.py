@@ -72,6 +72,9 @@ def decode(raw: bytes) -> str:
     for bom, name in _BOMS.items():
         if raw.startswith(bom):
             raise LoadError("E001", 1, 1, f"The file is saved as {name}; save it as UTF-8.")
+    if b"\x00" in raw[:2]:
+        # ASCII text saved as UTF-16 or UTF-32 without a BOM has a NUL beside each letter.
+        raise LoadError("E001", 1, 1, "The file starts with NUL bytes: it is saved as UTF-16 or UTF-32, or it is not a text file; save it as UTF-8 text.")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -79,7 +82,8 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors do, not bytes.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
         byte = raw[error.start]
         raise LoadError(
             "E001", line, column,
