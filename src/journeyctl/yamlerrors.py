@@ -53,12 +53,16 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
     shown = "a backtick (`)" if char == "`" else f"`{char}`"
     if "mapping values are not allowed" in problem:
         return "A `: ` is not allowed here: put the whole value in quotes if it contains `: `, or check the indentation of this line."
+    if char == ":" and ("cannot start any token" in problem or "expected node content" in problem):
+        return "A key is missing before this `:`."
     if "cannot start any token" in problem or "expected node content" in problem:
         return f"A value cannot start with {shown}: put the value in quotes."
     if "expected '-' indicator" in problem or "expected key" in problem:
         before = _line(text, mark)[: mark.column].rstrip() if mark is not None else ""
         if before.endswith(("'", '"')):
             return "Nothing may follow the closing quote of a value: put the whole value in quotes (write `''` for a `'` inside single quotes)."
+        if _line(text, mark).lstrip().startswith(":"):
+            return "A key is missing before this `:`."
         if before.endswith(("]", "}")):
             return f"Nothing may follow the closing `{before[-1]}` of a list or mapping: put the whole value in quotes if it is text."
         return _INDENTATION
