@@ -52,7 +52,7 @@ def _problem(detail: Any, data: dict[str, Any], model: type[BaseModel]) -> tuple
         return "E010", Problem(loc[:-1], f"{owner} is missing the required key `{loc[-1]}`.", at_key=bool(loc[:-1]))
     if kind == "extra_forbidden":
         return "E011", Problem(loc, _unknown_key(loc, model), at_key=True)
-    return "E012", Problem(loc, _invalid_value(kind, value, detail, loc))
+    return "E012", Problem(loc, _invalid_value(kind, value, detail, loc, model))
 
 
 def _describe(path: tuple[Any, ...], data: Any) -> str:
@@ -81,13 +81,19 @@ def _unknown_key(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
 
 
 def _known_keys(path: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
+    current = _model_at(path, model)
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_at(path: tuple[Any, ...], model: type[BaseModel]) -> Any:
+    """The model class of the item at `path` (None when it is not an item)."""
     current: Any = model
     for part in path:
         if isinstance(part, int) or current is None:
             continue
         field = current.model_fields.get(part)
         current = _model_of(field.annotation) if field else None
-    return list(current.model_fields) if current is not None else []
+    return current
 
 
 def _model_of(annotation: Any) -> Any:
@@ -100,15 +106,15 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...]) -> str:
+def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     ctx = detail.get("ctx") or {}
     if kind in _EXPECTED:
-        return _wrong_type(kind, value, _field(loc))
+        return _wrong_type(kind, value, _field(loc), _expected(kind, loc, model))
     if kind == "text_or_number":
         return f"{_field(loc)} must be text or a number, but this is {_TYPE_NAMES.get(type(value), 'something else')} (`{_show(value)}`)."
     if kind == "string_pattern_mismatch":
         if "#" in str(ctx.get("pattern", "")):
-            return f"`{_show(value)}` is not a persona reference: write `persona-id` or `personas.yaml#persona-id`."
+            return f"`{_show(value)}` is not a persona reference: write a persona's id (lowercase letters, digits, `-` or `_`), or `personas.yaml#persona-id` for a persona library."
         return f"`{_show(value)}` is not a valid id: use 1 to 64 lowercase letters, digits, `-` or `_`, starting with a letter or digit."
     if kind == "literal_error":
         choices = str(ctx.get("expected", "")).replace("'", "`")
@@ -136,8 +142,16 @@ def _field(loc: tuple[Any, ...]) -> str:
     return "This item"
 
 
-def _wrong_type(kind: str, value: Any, field: str) -> str:
-    expected = _EXPECTED[kind]
+def _expected(kind: str, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """What a value must be; for an item, with the keys it needs (`id:` and `name:`)."""
+    item = _model_at(loc, model) if kind in ("model_type", "model_attributes_type") else None
+    if item is None:
+        return _EXPECTED[kind]
+    required = [f"`{name}:`" for name, field in item.model_fields.items() if field.is_required()]
+    return f"a mapping of keys such as {' and '.join(required)}"
+
+
+def _wrong_type(kind: str, value: Any, field: str, expected: str) -> str:
     if value is None:
         return f"{field} must be {expected}, but it is empty."
     hint = ""
@@ -147,6 +161,8 @@ def _wrong_type(kind: str, value: Any, field: str) -> str:
         hint = " Only `true` and `false` are booleans in a journey map."
     elif kind == "list_type" and isinstance(value, (str, int, float)):
         hint = f" For a list of one, write `[{_show(value)}]`."
+    elif kind == "list_type" and isinstance(value, dict):
+        hint = " Start each entry of a list with `- `."
     return f"{field} must be {expected}, but this is {_TYPE_NAMES.get(type(value), 'something else')} (`{_show(value)}`).{hint}"
 
 
