@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, run_journeyctl
+from conftest import TODAY
 
 from journeyctl import __version__
 
@@ -229,19 +229,20 @@ def test_empty_folder(cli, tmp_path: Path) -> None:
     assert (result.code, result.out) == (0, "All clear: no findings in 0 files.\n")
 
 
-def test_persona_library_resolved_from_another_working_directory(tmp_path: Path) -> None:
+def test_persona_library_resolved_from_another_working_directory(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # As pre-commit runs it: from the repository root, one file at a time.
     team = tmp_path / "repo" / "maps" / "team"
     team.mkdir(parents=True)
     (team / "personas.yaml").write_text("journeyctl: 1\nkind: personas\npersonas:\n  - {id: ben, name: Ben}\n", encoding="utf-8")
-    (team / "checkout.journey.yaml").write_text(CLEAN.replace("persona: ben\npersonas:\n  - {id: ben, name: Ben}\n", "persona: personas.yaml#ben\n"), encoding="utf-8")
-    (team / "refund.journey.yaml").write_text(CLEAN.replace("persona: ben\npersonas:\n  - {id: ben, name: Ben}\n", "persona: personas.yaml#anna\n"), encoding="utf-8")
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    for cwd, prefix in ((tmp_path / "repo", "maps/team/"), (elsewhere, "../repo/maps/team/"), (team, "")):
-        result = run_journeyctl("lint", f"{prefix}checkout.journey.yaml", f"{prefix}refund.journey.yaml", "--today", TODAY, cwd=cwd)
-        assert (result.returncode, result.stderr) == (1, "")
-        assert lines(result.stdout) == [
+    inline = "persona: ben\npersonas:\n  - {id: ben, name: Ben}\n"
+    (team / "checkout.journey.yaml").write_text(CLEAN.replace(inline, "persona: personas.yaml#ben\n"), encoding="utf-8")
+    (team / "refund.journey.yaml").write_text(CLEAN.replace(inline, "persona: personas.yaml#anna\n"), encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    for cwd, prefix in ((tmp_path / "repo", "maps/team/"), (tmp_path / "elsewhere", "../repo/maps/team/"), (team, ""), (tmp_path, f"{team}/")):
+        monkeypatch.chdir(cwd)
+        result = cli("lint", f"{prefix}checkout.journey.yaml", f"{prefix}refund.journey.yaml", "--today", TODAY)
+        assert (result.code, result.err) == (1, "")
+        assert lines(result.out) == [
             f"{prefix}refund.journey.yaml:5:10: E021 unknown-reference The persona library `personas.yaml` defines no persona `anna`.",
             "Found 1 error and 0 warnings in 1 of 2 files.",
         ]
