@@ -63,7 +63,17 @@ def read_bytes(path: str) -> bytes:
 
 
 def looks_like_map(raw: bytes) -> bool:
-    """True when the file has a top-level `journeyctl:` key (cheap text test)."""
+    """True when the file has a top-level `journeyctl:` key (cheap text test).
+
+    Byte order marks are looked through, so that a map saved with one is
+    linted (and told about its encoding) rather than skipped.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    for bom, name in _BOMS.items():
+        if raw.startswith(bom):
+            raw = raw.decode(name, errors="replace").encode("utf-8")
+            break
     return _MAP_MARKER.search(raw) is not None
 
 

@@ -246,3 +246,15 @@ def test_persona_library_resolved_from_another_working_directory(cli, tmp_path: 
             f"{prefix}refund.journey.yaml:5:10: E021 unknown-reference The persona library `personas.yaml` defines no persona `anna`.",
             "Found 1 error and 0 warnings in 1 of 2 files.",
         ]
+
+
+def test_maps_with_a_byte_order_mark_are_found_in_folders(cli, tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "bom.journey.yaml").write_bytes(b"\xef\xbb\xbf" + CLEAN.encode())
+    (tmp_path / "utf16.journey.yaml").write_bytes(CLEAN.encode("utf-16"))
+    (tmp_path / "other-utf16.yaml").write_bytes("services: {}\n".encode("utf-16"))
+    monkeypatch.chdir(tmp_path)
+    result = cli("lint", ".", "--today", TODAY)
+    assert lines(result.out) == [
+        "utf16.journey.yaml:1:1: E001 yaml-syntax The file is saved as UTF-16; save it as UTF-8.",
+        "Found 1 error and 0 warnings in 1 of 2 files.",
+    ]
