@@ -258,3 +258,17 @@ def test_maps_with_a_byte_order_mark_are_found_in_folders(cli, tmp_path: Path, m
         "utf16.journey.yaml:1:1: E001 yaml-syntax The file is saved as UTF-16; save it as UTF-8.",
         "Found 1 error and 0 warnings in 1 of 2 files.",
     ]
+
+
+def test_control_characters_from_the_map_never_reach_the_terminal_raw(cli, tmp_path: Path, monkeypatch) -> None:
+    hostile = CLEAN.replace("channel: website", 'channel: "\\e]0;owned\\a\\e[2J\\u202e"').replace("id: checkout\n", 'id: checkout\n"x\\nE999 fake": 1\n')
+    (tmp_path / "escapes.journey.yaml").write_text(hostile, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli("lint", "escapes.journey.yaml", "-q")
+    assert result.out == "escapes.journey.yaml:3:1: E011 unknown-field `x\\nE999 fake` is not a key of the format. Keys of your own must start with `x-`.\n"
+    (tmp_path / "escapes.journey.yaml").write_text(hostile.replace('"x\\nE999 fake": 1\n', ""), encoding="utf-8")
+    result = cli("lint", "escapes.journey.yaml", "-q", "--select", "W110")
+    assert result.out == (
+        "escapes.journey.yaml:13:46: W110 unknown-channel `\\x1b]0;owned\\x07\\x1b[2J\\u202e` is not a known channel."
+        " Add it to the `channels` setting if your project uses it.\n"
+    )
