@@ -154,16 +154,33 @@ def _expected(kind: str, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
 def _wrong_type(kind: str, value: Any, field: str, expected: str) -> str:
     if value is None:
         return f"{field} must be {expected}, but it is empty."
-    hint = ""
-    if kind == "string_type":
-        hint = " Put it in quotes if it is meant as text."
-    elif kind == "bool_type" and isinstance(value, str):
-        hint = " Only `true` and `false` are booleans in a journey map."
-    elif kind == "list_type" and isinstance(value, (str, int, float)):
-        hint = f" For a list of one, write `[{_show(value)}]`."
-    elif kind == "list_type" and isinstance(value, dict):
-        hint = " Start each entry of a list with `- `."
-    return f"{field} must be {expected}, but this is {_TYPE_NAMES.get(type(value), 'something else')} (`{_show(value)}`).{hint}"
+    found = _TYPE_NAMES.get(type(value), "something else")
+    return f"{field} must be {expected}, but this is {found} (`{_show(value)}`).{_hint(kind, value)}"
+
+
+def _hint(kind: str, value: Any) -> str:
+    """How to write a value of the wrong type so that it fits."""
+    if kind == "string_type" and isinstance(value, (bool, int, float)):
+        return " Put it in quotes if it is meant as text."
+    if kind == "bool_type" and isinstance(value, str):
+        if value.lower() in ("true", "false"):
+            return " Remove the quotes."
+        return " Only `true` and `false` are booleans in a journey map."
+    if kind in ("int_type", "float_type") and isinstance(value, str) and _is_number(value):
+        return " Remove the quotes."
+    if kind == "list_type" and isinstance(value, (str, int, float)):
+        return f" For a list of one, write `[{_show(value)}]`."
+    if kind == "list_type" and isinstance(value, dict):
+        return " Start each entry of a list with `- `."
+    return ""
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _show(value: Any) -> str:
