@@ -168,11 +168,16 @@ def _hint(kind: str, value: Any) -> str:
         return " Only `true` and `false` are booleans in a journey map."
     if kind in ("int_type", "float_type") and isinstance(value, str) and _is_number(value):
         return " Remove the quotes."
-    if kind == "list_type" and isinstance(value, (str, int, float)):
-        return f" For a list of one, write `[{_show(value)}]`."
-    if kind == "list_type" and isinstance(value, dict):
+    if kind == "list_type" and isinstance(value, (str, int, float)) and _short_word(str(value)):
+        return f" For a list of one, write `[{value}]`."
+    if kind == "list_type" and isinstance(value, (str, dict)):
         return " Start each entry of a list with `- `."
     return ""
+
+
+def _short_word(text: str) -> bool:
+    """Whether `[text]` is a valid, readable one-entry list."""
+    return len(text) <= 30 and not set(text) & set(",:#[]{}'\"\n")
 
 
 def _is_number(text: str) -> bool:
