@@ -10,6 +10,7 @@ import pytest
 from conftest import TODAY
 
 from journeyctl import __version__
+from journeyctl.reporters import REPORTERS
 
 CLEAN = """\
 journeyctl: 1
@@ -123,7 +124,7 @@ def test_file_without_read_permission_exits_2(cli, maps: Path) -> None:
     (["--today", "2026-02-30"], "journeyctl: --today must be a date written YYYY-MM-DD, not `2026-02-30`.\n"),
     (["--select", "E999"], "journeyctl: --select: `E999` is not a rule code or name (see `journeyctl rules`).\n"),
     (["--ignore", "W104,typo-rule"], "journeyctl: --ignore: `typo-rule` is not a rule code or name (see `journeyctl rules`).\n"),
-    (["--format", "xml"], "journeyctl: --format must be one of text, json, not `xml`.\n"),
+    (["--format", "xml"], f"journeyctl: --format must be one of {', '.join(REPORTERS)}, not `xml`.\n"),
 ])
 def test_bad_option_values_exit_2_with_one_line(cli, maps: Path, args: list[str], message: str) -> None:
     result = cli("lint", "clean.journey.yaml", *args)
