@@ -7,6 +7,7 @@ positioned LoadError.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Any
@@ -22,8 +23,9 @@ _SAFE_C_DEPTH = 1000
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _BOOL, _NULL, _MAP, _SEQ = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
 _TEXT_TAGS = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
-_INDENT = re.compile(r"^ +", re.MULTILINE)
-_COMPACT = re.compile(r"^[ \t]*[-?][-? \t]*", re.MULTILINE)
+_DEEP_INDENT = re.compile(r"^ {%d}" % (_SAFE_C_DEPTH // 6), re.MULTILINE)
+_COMPACT_PAIR = re.compile(r"[-?][ \t]+[-?][ \t]")
+_DEEP_COMPACT = re.compile(r"(?:[-?][ \t]+){%d}" % (_SAFE_C_DEPTH // 3))
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
@@ -33,10 +35,12 @@ def compose_text(text: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
-    if _may_nest_deeper(text, _SAFE_C_DEPTH):
+    if _may_nest_deeply(text):
         _check_depth_slowly(text)
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Resolver = _core_schema_resolver()
     try:
-        return YAML(typ="safe", pure=False).compose(text)
+        return yaml.compose(text)
     except MarkedYAMLError as error:
         raise syntax_error(error, text) from None
     except ReaderError as error:
@@ -45,24 +49,51 @@ def compose_text(text: str) -> Any:
         raise load_error("E001", None, f"This is not valid YAML: {error}.") from None
 
 
-def _may_nest_deeper(text: str, limit: int) -> bool:
-    """False only when the nesting depth of a YAML text is surely within `limit`.
+@functools.lru_cache(maxsize=None)
+def _core_schema_resolver() -> type:
+    """A resolver for the YAML 1.2 core schema that skips ruamel's per-scalar
+    version lookups and shares one Tag object per tag: half the load time."""
+    from ruamel.yaml.nodes import ScalarNode, SequenceNode
+    from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
+    from ruamel.yaml.tag import Tag
 
-    A cheap upper bound: indentation, compact `- - -` entries on one line, and
-    open brackets. Each pass is a C-level regex or count, and the bracket walk
-    stops as soon as the limit is passed, so hostile files cost little.
+    shared = {tag: Tag(suffix=tag) for tag in (_STR, _INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ)}
+    by_first: dict[Any, list[tuple[Any, Any]]] = {}
+    for versions, tag, regexp, first in implicit_resolvers:
+        if (1, 2) in versions:
+            for char in first or [None]:
+                by_first.setdefault(char, []).append((shared.setdefault(tag, Tag(suffix=tag)), regexp))
+
+    class CoreSchemaResolver(VersionedResolver):  # type: ignore[misc]
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in by_first.get(value[:1], ()):
+                        if regexp.match(value):
+                            return tag
+                return shared[_STR]
+            return shared[_SEQ] if kind is SequenceNode else shared[_MAP]
+
+    return CoreSchemaResolver
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """Whether the text might nest deeper than libyaml's composer safely recurses.
+
+    Nesting needs indentation, compact indicators (`- - -`) or brackets; when
+    none of them comes near the limit, the text is safe without parsing it.
     """
-    indent = max((len(m.group()) for m in _INDENT.finditer(text)), default=0)
-    compact = max((m.group().count("-") + m.group().count("?") for m in _COMPACT.finditer(text)), default=0)
-    budget = limit - 2 * (indent + 1) - compact
-    if budget < 0:
+    third = _SAFE_C_DEPTH // 3
+    if _DEEP_INDENT.search(text):
         return True
-    if text.count("[") + text.count("{") <= budget:
+    if _COMPACT_PAIR.search(text) and _DEEP_COMPACT.search(text):
+        return True
+    if text.count("[") + text.count("{") <= third:
         return False
     flow = 0
     for match in _BRACKETS.finditer(text):
         flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
-        if flow > budget:
+        if flow > third:
             return True
     return False
 
@@ -104,14 +135,14 @@ class NodeConverter:
         """Plain data for `node`; keys starting with `x-` are dropped."""
         if depth > MAX_DEPTH:
             raise load_error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
-        tag = node.tag
+        tag = _tag(node)
         if node.id != "scalar":
             if tag != {"sequence": _SEQ, "mapping": _MAP}[node.id]:
-                raise _tag_error(node)
+                raise _tag_error(node, tag)
             return self._collection(node, tag, depth, aliased)
         if aliased:
             self._count_alias(node)
-        return _scalar(node)
+        return _scalar(node, tag)
 
     def _collection(self, node: Any, tag: str, depth: int, aliased: bool) -> Any:
         ident = id(node)
@@ -135,18 +166,20 @@ class NodeConverter:
 
     def _mapping(self, node: Any, depth: int, aliased: bool) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        lines: dict[str, int] = {}
+        seen: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
                 raise load_error("E012", key_node.start_mark, "A key must be a plain word, not a list or a mapping.")
-            _scalar(key_node)  # rejects tags
+            tag = _tag(key_node)
+            _scalar(key_node, tag)  # rejects tags
             # Keys are text as written: `0x10` stays `0x10`, so positions are found by it.
             key = str(key_node.value)
-            if not key and key_node.tag == _NULL:
+            if not key and tag == _NULL:
                 raise load_error("E012", key_node.start_mark, "A key is missing before this `:`.")
-            if key in lines:
-                raise load_error("E002", key_node.start_mark, f"The key `{key}` appears twice in this mapping (first on line {lines[key]}); remove one.")
-            lines[key] = key_node.start_mark.line + 1
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                raise load_error("E002", key_node.start_mark, f"The key `{key}` appears twice in this mapping (first on line {first}); remove one.")
+            seen[key] = key_node
             if not key.startswith("x-"):
                 result[key] = self.convert(value_node, depth + 1, aliased)
         return result
@@ -158,8 +191,15 @@ class NodeConverter:
             raise load_error("E003", where.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
 
 
-def _scalar(node: Any) -> Any:
-    tag, value = node.tag, node.value
+def _tag(node: Any) -> str:
+    # Node.tag builds a string from a Tag object on every access; the resolver's
+    # tags (and libyaml's) carry the full tag as suffix already.
+    ctag = node.ctag
+    return ctag.suffix if ctag.handle is None else str(ctag)
+
+
+def _scalar(node: Any, tag: str) -> Any:
+    value = node.value
     if tag in _TEXT_TAGS:
         return value
     try:
@@ -168,17 +208,17 @@ def _scalar(node: Any) -> Any:
         if tag == _FLOAT:
             return _to_float(value)
     except ValueError:
-        raise _tag_error(node) from None
+        raise _tag_error(node, tag) from None
     if tag == _BOOL and value.lower() in ("true", "false"):
         return value.lower() == "true"
     if tag == _NULL and value in ("", "~", "null", "Null", "NULL"):
         return None
-    raise _tag_error(node)
+    raise _tag_error(node, tag)
 
 
-def _tag_error(node: Any) -> Exception:
-    shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-    if node.tag in (_INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ, *_TEXT_TAGS):
+def _tag_error(node: Any, tag: str) -> Exception:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    if tag in (_INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ, *_TEXT_TAGS):
         return load_error("E003", node.start_mark, f"The tag `{shown}` does not fit this value: remove the tag.")
     return load_error("E003", node.start_mark, f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.")
 

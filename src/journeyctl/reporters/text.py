@@ -12,31 +12,25 @@ from journeyctl.reporters.tally import Tally
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
 # Map content is untrusted: control characters (terminal escapes, line breaks)
-# and bidirectional overrides in a message must not reach the terminal raw.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """`text` with control characters written as escapes (`\\n`, `\\x1b`, `\\u202e`)."""
-    return _UNPRINTABLE.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    if char in "\n\t\r":
-        return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}[char]
-    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+# and bidirectional overrides (which reorder what a terminal shows) never
+# reach the terminal raw.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _paint(text: str, code: str, colour: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if colour else text
 
 
+def visible(text: str) -> str:
+    """Control characters (newlines, terminal escapes) from a map shown as `\\n`, `\\x1b`: one finding, one line."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
 def format_finding(f: Finding, colour: bool = False) -> str:
     """One finding as `path:line:col: CODE name message`."""
-    where = _paint(f"{printable(f.path)}:{f.line}:{f.column}:", "1", colour)
+    where = _paint(f"{visible(f.path)}:{f.line}:{f.column}:", "1", colour)
     code = _paint(f"{f.code} {f.name}", _COLOURS[f.severity], colour)
-    return f"{where} {code} {printable(f.message)}"
+    return f"{where} {code} {visible(f.message)}"
 
 
 def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = False, quiet: bool = False) -> None:
