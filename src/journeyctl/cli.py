@@ -200,9 +200,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         _silence_stdout()
         return 0
     except Exception as error:
-        if "--debug" in argv:
-            raise
-        _fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback).")
+        debug = "--debug" in argv
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        hint = "" if debug else " (run with --debug for the traceback)"
+        _fail(f"internal error: {type(error).__name__}: {error}{hint}.")
         return EXIT_ERROR
 
 

@@ -130,10 +130,18 @@ def lint_paths(paths: list[str], settings: Settings, today: date, jobs: int | No
     items = list(expand_paths(paths))
     linter = Linter(settings, today)
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(items) < PARALLEL_FROM:
+    if jobs < 2 or len(items) < PARALLEL_FROM or not _can_fork():
         yield from (linter.lint_file(path, explicit) for path, explicit in items)
         return
     yield from _in_parallel(linter, items, jobs)
+
+
+def _can_fork() -> bool:
+    # Workers are forked so that they start at once with the linter ready;
+    # where there is no fork (Windows), one process does the work.
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _in_parallel(linter: Linter, items: list[tuple[str, bool]], jobs: int) -> Iterable[FileResult]:

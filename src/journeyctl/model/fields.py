@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Union
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, PlainValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
@@ -40,5 +40,14 @@ def _check_link(value: str) -> str:
     return value
 
 
+def _text_or_number(value: Any) -> Any:
+    # One check instead of a Union, so that a wrong value gives one plain error
+    # at the value's own position (a Union adds a location step per member).
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError("text_or_number", "must be text or a number")
+    return value
+
+
 IsoDate = Annotated[date, BeforeValidator(_parse_date)]
 Link = Annotated[str, AfterValidator(_check_link)]
+TextOrNumber = Annotated[Union[str, int, float], PlainValidator(_text_or_number, json_schema_input_type=Union[str, int, float])]
