@@ -1,4 +1,4 @@
-"""The maps a render names: loaded, checked like lint checks them, personas resolved."""
+"""Maps to render: loaded, checked like lint checks them, personas resolved."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from journeyctl.discovery import expand_paths
 from journeyctl.errors import InvalidInput
 from journeyctl.findings import Finding
 from journeyctl.lint import load_error_finding, make_finding
@@ -31,28 +30,26 @@ class JourneyInput:
     persona: Optional[Persona]
 
 
-def load_journeys(paths: list[str], today: date) -> list[JourneyInput]:
-    """Every journey map the paths name, in order; persona libraries are skipped.
+class MapLoader:
+    """Loads maps for one run: checks them as lint does and resolves their personas.
 
-    Raises InvalidInput with the findings of every map that does not load or
-    has reference errors, so that one run shows all of them.
+    Persona libraries are loaded once per run (per worker process).
     """
-    findings: list[Finding] = []
-    journeys: list[JourneyInput] = []
-    resolver = _PersonaResolver()
-    for path, explicit in expand_paths(paths):
-        try:
-            loaded = _load(path, explicit)
-            if loaded is None or isinstance(loaded[1], PersonaLibrary):
-                continue
-            document, journey = loaded
-            _check_references(document, journey, resolver.libraries, today)
-            journeys.append(JourneyInput(path, journey, resolver.persona(journey, path)))
-        except InvalidInput as error:
-            findings.extend(error.findings)
-    if findings:
-        raise InvalidInput(findings)
-    return journeys
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self._personas = _PersonaResolver()
+
+    def load(self, path: str, explicit: bool = True) -> Optional[JourneyInput]:
+        """The journey map at `path`; None for a persona library or, in a folder, a file
+        that is not a journeyctl file. Raises InvalidInput with positioned findings."""
+        loaded = _load(path, explicit)
+        if loaded is None or isinstance(loaded[1], PersonaLibrary):
+            return None
+        document, journey = loaded
+        assert isinstance(journey, JourneyMap)
+        _check_references(document, journey, self._personas.libraries, self.today)
+        return JourneyInput(path, journey, self._personas.persona(journey, path))
 
 
 def _load(path: str, explicit: bool) -> Optional[tuple[Document, object]]:

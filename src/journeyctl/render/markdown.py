@@ -13,6 +13,8 @@ _INLINE = re.compile(r"([\\`*_\[\]|~$])")
 # Block syntax that only matters at the start of a cell or list item.
 _LEADING = re.compile(r"^([#=+-])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
+# `&` only needs escaping where it would start a character reference such as `&lt;`.
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
 
 # Mermaid's journey lexer splits on `:` `;` `#` and newlines, and `,` separates
@@ -37,7 +39,7 @@ def escape_markdown(value: Any) -> str:
     """
     if value is None:
         return ""
-    text = str(value).strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _ENTITY.sub("&amp;", str(value).strip()).replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _ORDERED.sub(r"\1\\\2", _LEADING.sub(r"\\\1", text))
     return _NEWLINES.sub("<br>", text)

@@ -216,7 +216,7 @@ def _evidence(ids: list[str], lookup: _Lookup) -> tuple[SourceView, ...]:
 def _lanes(stages: tuple[StageView, ...]) -> frozenset[str]:
     """The optional rows of the map that have content somewhere."""
     columns = [column for stage in stages for column in stage.columns]
-    present = {lane for lane in ("doing", "thinking", "feeling", "backstage", "evidence", "metrics", "pain_points", "opportunities") if any(getattr(c, lane) for c in columns)}
+    present = {lane for lane in ("channel", "doing", "thinking", "feeling", "backstage", "evidence", "metrics", "pain_points", "opportunities") if any(getattr(c, lane) for c in columns)}
     present |= {lane for lane in ("customer_goal", "questions", "next_step") if any(getattr(s, lane) for s in stages)}
     if any(column.emotion is not None for column in columns):
         present.add("emotion")
