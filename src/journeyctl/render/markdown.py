@@ -12,7 +12,7 @@ from urllib.parse import quote
 _INLINE = re.compile(r"([\\`*_\[\]|~$])")
 # Block syntax that only matters at the start of a cell or list item.
 _LEADING = re.compile(r"^([#=+-])")
-_ORDERED = re.compile(r"^(\d+)([.)])")
+_ORDERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 # `&` only needs escaping where it would start a character reference such as `&lt;`.
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
