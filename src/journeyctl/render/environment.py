@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError, select_autoescape
 
 from journeyctl.errors import JourneyctlError, UsageError
 from journeyctl.render.markdown import escape_markdown, escape_mermaid, markdown_url
@@ -51,12 +51,25 @@ def make_environment(overrides: Optional[str] = None) -> Environment:
     return environment
 
 
+def load_template(environment: Environment, name: str) -> Template:
+    """Load (and compile, once per run) a template; a broken one becomes a positioned error."""
+    try:
+        return environment.get_template(name)
+    except TemplateError as error:
+        raise _problem(error, name) from None
+
+
 def render_template(environment: Environment, name: str, context: dict[str, Any]) -> str:
     """Render one template; a broken template becomes one plain, positioned error."""
+    template = load_template(environment, name)
     try:
-        return environment.get_template(name).render(context)
+        return template.render(context)
     except TemplateError as error:
-        raise TemplateProblem(f"template {_where(error, name)}: {error.message or type(error).__name__}") from None
+        raise _problem(error, name) from None
+
+
+def _problem(error: TemplateError, name: str) -> TemplateProblem:
+    return TemplateProblem(f"template {_where(error, name)}: {error.message or type(error).__name__}")
 
 
 def _where(error: TemplateError, name: str) -> str:

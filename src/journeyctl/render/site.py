@@ -13,7 +13,7 @@ from jinja2 import Environment
 from journeyctl.discovery import expand_paths
 from journeyctl.errors import InvalidInput, UsageError
 from journeyctl.findings import Finding
-from journeyctl.render.environment import render_template
+from journeyctl.render.environment import load_template, render_template
 from journeyctl.render.formats import OutputFormat
 from journeyctl.render.inputs import JourneyInput, MapLoader
 from journeyctl.render.view import Counts, ReviewView, build_view
@@ -62,8 +62,8 @@ class MapRenderer:
         self.output_format, self.environment, self.today, self.index_href = output_format, environment, today, index_href
         self.loader = MapLoader(today)
         # Compile the entry templates once, before any worker process is forked.
-        environment.get_template(output_format.map_template)
-        environment.get_template(output_format.index_template)
+        load_template(environment, output_format.map_template)
+        load_template(environment, output_format.index_template)
 
     def render_file(self, path: str, explicit: bool) -> RenderedMap:
         try:
