@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 from markdown_it import MarkdownIt
-from render_support import HOSTILE, hostile  # noqa: F401  (fixture)
+from render_support import hostile  # noqa: F401  (fixture)
 
 from journeyctl.model import JourneyMap, Source, Stage
 from journeyctl.render import FORMATS, MapRenderer, make_environment, render_map

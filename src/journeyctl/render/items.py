@@ -1,4 +1,4 @@
-"""Views of the items listed on a map: sources, pain points, opportunities, metrics."""
+"""Views of the items shown on a map: persona, sources, pain points, opportunities, metrics."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Union
 
-from journeyctl.model import Metric, Opportunity, PainPoint, Source
+from journeyctl.model import Metric, Opportunity, PainPoint, Persona, Source
 from journeyctl.render.links import safe_link
 
 SEVERITIES = ("critical", "high", "medium", "low")
@@ -18,6 +18,20 @@ _KIND_LABELS = {"crm": "CRM"}
 _TIGHT_UNITS = ("%", "\u2030")
 
 Where = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class PersonaView:
+    """The persona card."""
+
+    name: str
+    role: Optional[str]
+    description: Optional[str]
+    quote: Optional[str]
+    demographics: tuple[tuple[str, str], ...]
+    goals: tuple[str, ...]
+    motivations: tuple[str, ...]
+    frustrations: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -94,6 +108,18 @@ def number(value: Union[int, float]) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.15g}" if isinstance(value, float) else str(value)
+
+
+def persona_view(persona: Persona) -> PersonaView:
+    """The persona card; demographics keep the map's order, with readable labels."""
+    return PersonaView(
+        name=persona.name, role=persona.role, description=persona.description, quote=persona.quote,
+        demographics=tuple(
+            (key.replace("_", " ").capitalize(), value if isinstance(value, str) else number(value))
+            for key, value in (persona.demographics or {}).items()
+        ),
+        goals=tuple(persona.goals), motivations=tuple(persona.motivations), frustrations=tuple(persona.frustrations),
+    )
 
 
 def source_view(source: Source) -> SourceView:

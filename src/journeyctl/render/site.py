@@ -16,7 +16,7 @@ from journeyctl.findings import Finding
 from journeyctl.render.environment import load_template, render_template
 from journeyctl.render.formats import OutputFormat
 from journeyctl.render.inputs import JourneyInput, MapLoader
-from journeyctl.render.view import Counts, ReviewView, build_view
+from journeyctl.render.view import Counts, MapView, ReviewView, build_view
 
 INDEX_NAME = "index"
 # Below this many files a process pool costs more than it saves (as for lint).
@@ -51,7 +51,10 @@ class RenderedMap:
 
 def render_map(item: JourneyInput, output_format: OutputFormat, environment: Environment, today: date, index_href: Optional[str] = None) -> str:
     """One map's page as text; `index_href` links back to a site index."""
-    view = build_view(item.journey, item.persona, today)
+    return _page(build_view(item.journey, item.persona, today), output_format, environment, index_href)
+
+
+def _page(view: MapView, output_format: OutputFormat, environment: Environment, index_href: Optional[str]) -> str:
     return render_template(environment, output_format.map_template, {"journey": view, "index_href": index_href})
 
 
@@ -66,6 +69,7 @@ class MapRenderer:
         load_template(environment, output_format.index_template)
 
     def render_file(self, path: str, explicit: bool) -> RenderedMap:
+        """Load, check and render one file; problems come back as findings, never raised."""
         try:
             item = self.loader.load(path, explicit)
         except InvalidInput as error:
@@ -73,8 +77,7 @@ class MapRenderer:
         if item is None:
             return RenderedMap(path)
         view = build_view(item.journey, item.persona, self.today)
-        context = {"journey": view, "index_href": self.index_href}
-        page = render_template(self.environment, self.output_format.map_template, context)
+        page = _page(view, self.output_format, self.environment, self.index_href)
         entry = IndexEntry(
             href=view.id + self.output_format.suffix, id=view.id, title=view.title, owner=view.owner,
             persona=view.persona.name if view.persona else None, persona_role=view.persona.role if view.persona else None,

@@ -13,25 +13,11 @@ from typing import Optional
 from journeyctl.model import DEFAULT_REVIEW_EVERY_DAYS, JourneyMap, Persona, Stage, Touchpoint, walk
 from journeyctl.render.curve import Curve, CurveInput, build_curve
 from journeyctl.render.items import (
-    MetricView, OpportunityView, PainView, Reference, SourceView, metric_view, number,
-    opportunity_view, pain_view, source_view,
+    MetricView, OpportunityView, PainView, PersonaView, Reference, SourceView, metric_view,
+    opportunity_view, pain_view, persona_view, source_view,
 )
 
 _STATE_LABELS = {"current": "Current journey", "future": "Future journey"}
-
-
-@dataclass(frozen=True)
-class PersonaView:
-    """The persona card."""
-
-    name: str
-    role: Optional[str]
-    description: Optional[str]
-    quote: Optional[str]
-    demographics: tuple[tuple[str, str], ...]
-    goals: tuple[str, ...]
-    motivations: tuple[str, ...]
-    frustrations: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -150,7 +136,7 @@ def build_view(journey: JourneyMap, persona: Optional[Persona], today: date) -> 
     return MapView(
         id=journey.id, title=journey.title, description=journey.description, state=journey.state,
         state_label=_STATE_LABELS[journey.state], owner=journey.owner, tags=tuple(journey.tags),
-        persona=_persona(persona) if persona else None, scale_min=low, scale_max=high,
+        persona=persona_view(persona) if persona else None, scale_min=low, scale_max=high,
         stages=stages, columns=columns, lanes=_lanes(stages), curve=build_curve(curve_input, low, high),
         pain_points=tuple(sorted(pains, key=lambda pain: pain.sort_key)),
         opportunities=tuple(sorted(opportunities, key=lambda opportunity: opportunity.sort_key)),
@@ -216,19 +202,12 @@ def _evidence(ids: list[str], lookup: _Lookup) -> tuple[SourceView, ...]:
 def _lanes(stages: tuple[StageView, ...]) -> frozenset[str]:
     """The optional rows of the map that have content somewhere."""
     columns = [column for stage in stages for column in stage.columns]
-    present = {lane for lane in ("channel", "doing", "thinking", "feeling", "backstage", "evidence", "metrics", "pain_points", "opportunities") if any(getattr(c, lane) for c in columns)}
+    lanes = ("channel", "doing", "thinking", "feeling", "backstage", "evidence", "metrics", "pain_points", "opportunities")
+    present = {lane for lane in lanes if any(getattr(column, lane) for column in columns)}
     present |= {lane for lane in ("customer_goal", "questions", "next_step") if any(getattr(s, lane) for s in stages)}
     if any(column.emotion is not None for column in columns):
         present.add("emotion")
     return frozenset(present)
-
-
-def _persona(persona: Persona) -> PersonaView:
-    return PersonaView(
-        name=persona.name, role=persona.role, description=persona.description, quote=persona.quote,
-        demographics=tuple((key.replace("_", " ").capitalize(), number(value) if not isinstance(value, str) else value) for key, value in (persona.demographics or {}).items()),
-        goals=tuple(persona.goals), motivations=tuple(persona.motivations), frustrations=tuple(persona.frustrations),
-    )
 
 
 def _review(journey: JourneyMap, today: date) -> ReviewView:
