@@ -165,6 +165,20 @@ def git_setup() -> None:
     setup_git(sys.stdout)
 
 
+@app.command()
+def render(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: html or markdown.")] = "html",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File for one map; folder for a site (one page per map and an index). Default: standard output.")] = None,
+    templates: Annotated[Optional[str], typer.Option(help="A folder of templates that override the built-in ones.")] = None,
+    today: Annotated[Optional[str], typer.Option(help="The date the review status uses (YYYY-MM-DD).")] = None,
+) -> None:
+    """Render maps as self-contained HTML pages or GitHub Markdown."""
+    from journeyctl.render import render_paths
+
+    render_paths(paths, format, output, templates, parse_today(today), sys.stdout)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv
