@@ -20,8 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
 # What the `journeyctl` console script runs (minus its argv[0] clean-up).
 LAUNCHER = "import sys; from journeyctl.cli import main; sys.exit(main())"
-# GitHub Actions would switch lint to annotations and append to the step summary.
-_DROPPED = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR")
+# GitHub Actions would switch lint to annotations and append to the step summary. Without
+# bytecode every run would compile journeyctl from source, which no installed copy does.
+_DROPPED = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE")
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,15 @@ def bench_env() -> dict[str, str]:
 
 
 def journeyctl_tool() -> Tool:
-    """This checkout's journeyctl; exits if the interpreter would import another copy."""
+    """This checkout's journeyctl, its bytecode compiled as pip compiles an installed package's;
+    exits if the interpreter would import another copy."""
     env = bench_env()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(SRC)], env=env, check=True)
     found = subprocess.run([sys.executable, "-c", "import journeyctl; print(journeyctl.__file__)"],
                            env=env, capture_output=True, text=True).stdout.strip()
     if not found or not Path(found).resolve().is_relative_to(SRC.resolve()):
         sys.exit(f"bench: {sys.executable} imports journeyctl from {found or 'nowhere'}, not from {SRC}")
-    where = f"{Path(found).parent} (this checkout), run as `{sys.executable} -c '{LAUNCHER}'`"
+    where = f"{Path(found).parent} (this checkout, bytecode compiled), run as `{sys.executable} -c '{LAUNCHER}'`"
     return Tool("journeyctl", [sys.executable, "-c", LAUNCHER], env, where)
 
 
