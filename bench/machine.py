@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
 # What the `journeyctl` console script runs (minus its argv[0] clean-up).
-LAUNCHER = "import sys; from journeyctl.cli import main; sys.exit(main())"
+LAUNCHER = "import sys; from journeyctl.cli import run; sys.exit(run())"
 # GitHub Actions would switch lint to annotations and append to the step summary. Without
 # bytecode every run would compile journeyctl from source, which no installed copy does.
 _DROPPED = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE")

@@ -1,3 +1,3 @@
-from journeyctl.cli import main
+from journeyctl.cli import run
 
-raise SystemExit(main())
+run()
