@@ -107,6 +107,21 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or nam
     typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.doc.strip()}")
 
 
+@app.command()
+def schema(
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the schema to this file instead of printing it.")] = None,
+) -> None:
+    """Print the JSON Schema of the format, for editors and check-jsonschema."""
+    from journeyctl.schema import schema_text
+
+    if output is None:
+        typer.echo(schema_text(), nl=False)
+        return
+    from journeyctl.atomic import write_atomically
+
+    write_atomically(output, schema_text())
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv

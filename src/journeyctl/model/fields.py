@@ -8,13 +8,19 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
+from pydantic.json_schema import WithJsonSchema
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 PERSONA_REF_PATTERN = r"^(?:[^#\s]+#)?[a-z0-9][a-z0-9_-]{0,63}$"
 LINK_SCHEMES = ("http", "https", "mailto")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The JSON Schema spelling of _check_link (ECMA-262 has no inline flags): the
+# scheme before the first colon, then something other than slashes.
+LINK_PATTERN = r"^\s*(?:[hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO])\s*:/*[^/]"
 
-STRICT = ConfigDict(strict=True, extra="forbid")
+# `x-` keys never reach the models (the loader drops them); the JSON Schema,
+# which editors apply to the raw file, must allow them on every mapping.
+STRICT = ConfigDict(strict=True, extra="forbid", json_schema_extra={"patternProperties": {"^x-": {}}})
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 PersonaRef = Annotated[str, StringConstraints(pattern=PERSONA_REF_PATTERN)]
@@ -39,5 +45,5 @@ def _check_link(value: str) -> str:
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_parse_date)]
-Link = Annotated[str, AfterValidator(_check_link)]
+IsoDate = Annotated[date, BeforeValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE.pattern})]
+Link = Annotated[str, AfterValidator(_check_link), WithJsonSchema({"type": "string", "pattern": LINK_PATTERN})]
