@@ -122,6 +122,19 @@ def schema(
     write_atomically(output, schema_text())
 
 
+@app.command()
+def fmt(
+    paths: Paths,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when a file would be reformatted.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff.")] = False,
+) -> None:
+    """Rewrite maps in the canonical layout, keeping every comment."""
+    from journeyctl.formatter.files import CHECK, DIFF, WRITE, run
+
+    mode = DIFF if diff else CHECK if check else WRITE
+    raise typer.Exit(run(paths, mode, sys.stdout, sys.stderr))
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv

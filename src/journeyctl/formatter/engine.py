@@ -1,0 +1,114 @@
+"""fmt's engine: one map's text in, its canonical text out.
+
+The data is re-emitted by ruamel.yaml's round-trip mode in canonical order and
+layout (layout.py); the comments are read from the original text and put back
+beside the same keys and items (comments.py, splice.py). Before the result is
+accepted it is checked: it must load to the very same data (including `x-`
+keys) and hold the very same comments, otherwise nothing is written.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+from journeyctl.errors import JourneyctlError
+from journeyctl.formatter.comments import comment_texts, read_comments
+from journeyctl.formatter.layout import arrange
+from journeyctl.formatter.outline import outline
+from journeyctl.formatter.splice import assemble, place_comments
+from journeyctl.loader import Document, LoadError, parse_document
+from journeyctl.maps import load_map
+
+# No line is ever folded: long strings stay on one line, as they were written.
+NEVER_WRAP = 10**9
+
+
+def format_text(text: str, path: str) -> str:
+    """The canonical text of one map, with its comments, line endings and meaning.
+
+    Raises InvalidInput (positioned findings) when the map does not load or
+    validate, and JourneyctlError when the result would not be equivalent.
+    """
+    document, _ = load_map(path, text)
+    first_line = text[: text.find("\n") + 1]
+    newline = "\r\n" if first_line.endswith("\r\n") else "\n"
+    source = text.replace("\r\n", "\n")
+    formatted, data = _format(source, document.kind, path)
+    _verify(source, formatted, document, data, path)
+    return formatted.replace("\n", newline)
+
+
+def _format(source: str, kind: str, path: str) -> tuple[str, Any]:
+    lines = source.split("\n")
+    comments = read_comments(lines, outline(source))
+    data = _load(source, path)
+    stream = io.StringIO()
+    _yaml().dump(arrange(data, kind), stream)
+    body = stream.getvalue().split("\n")[:-1]
+    spliced = place_comments(body, outline(stream.getvalue()).slots, comments)
+    return assemble(comments.preamble, spliced, comments.trailer), data
+
+
+def _verify(source: str, formatted: str, document: Document, data: Any, path: str) -> None:
+    if comment_texts(source.split("\n"), outline(source)) != comment_texts(formatted.split("\n"), outline(formatted)):
+        _refuse(path, "a comment would be lost or changed")
+    try:
+        again = parse_document(formatted, path)
+    except LoadError as error:
+        _refuse(path, f"the result would not load: {error.message}")
+    if _comparable(again.data) != _comparable(document.data):
+        _refuse(path, "the data would change")
+    # The loader drops `x-` keys, so they are compared on a second round-trip
+    # load, which costs as much as formatting: only when there can be any.
+    if "x-" in source and _comparable(_load(formatted, path)) != _comparable(data):
+        _refuse(path, "an `x-` value would change")
+
+
+def _refuse(path: str, reason: str) -> None:
+    raise JourneyctlError(
+        f"{path}: not formatted, because {reason}; the file is left as it is. "
+        "Please report this file's layout as a journeyctl bug."
+    )
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = NEVER_WRAP
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _load(text: str, path: str) -> Any:
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return _yaml().load(text)
+    except YAMLError as error:
+        raise JourneyctlError(f"{path}: not formatted: ruamel.yaml cannot read it back ({error}).") from None
+
+
+def _comparable(value: Any) -> Any:
+    """Data in a form where equal means the same: types kept apart, NaN equal to NaN."""
+    from ruamel.yaml.comments import TaggedScalar
+    from ruamel.yaml.scalarbool import ScalarBoolean
+
+    if isinstance(value, dict):
+        return {_comparable(key): _comparable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_comparable(item) for item in value]
+    if isinstance(value, (bool, ScalarBoolean)):
+        return ("bool", bool(value))
+    if isinstance(value, int):
+        return ("int", int(value))
+    if isinstance(value, float):
+        return ("float", "nan" if math.isnan(value) else float(value))
+    if isinstance(value, str):
+        return ("str", str(value))
+    if isinstance(value, TaggedScalar):
+        return ("tagged", str(value.tag), str(value.value))
+    return (type(value).__name__, value)
