@@ -45,11 +45,22 @@ class Line:
 
 def classify(lines: list[str], outline: Outline) -> list[Line]:
     """Each line's content and comment column, scalars (block scalars too) excluded."""
-    covered: dict[int, list[Interval]] = defaultdict(list)
-    for span in outline.scalars:
-        for number, interval in _intervals(span, lines):
-            covered[number].append(interval)
+    covered = _covered(lines, outline)
     return [_classify(text, covered.get(number, [])) for number, text in enumerate(lines)]
+
+
+def untabbed(lines: list[str], outline: Outline) -> list[str]:
+    """The lines with each tab outside the scalars made a space, columns unchanged.
+
+    YAML allows tabs as separation (`title: T<tab># note`); ruamel.yaml's
+    round-trip scanner rejects them. Outside scalars they carry no meaning.
+    """
+    covered = _covered(lines, outline)
+    result = []
+    for number, text in enumerate(lines):
+        free = _free(text, covered.get(number, []))
+        result.append("".join(" " if char == "\t" and free[column] else char for column, char in enumerate(text)))
+    return result
 
 
 def read_comments(lines: list[str], outline: Outline) -> Comments:
@@ -105,14 +116,28 @@ def _intervals(span: Span, lines: list[str]) -> list[tuple[int, Interval]]:
     return [(first, (span.start_column, header_end)), *((n, (0, None)) for n in range(first + 1, last + 1))]
 
 
-def _classify(text: str, intervals: list[Interval]) -> Line:
-    # A line a scalar runs through is content even when blank (a paragraph
-    # break); an empty scalar (`key:`) covers nothing.
-    content = any(stop is None or stop > start for start, stop in intervals)
+def _covered(lines: list[str], outline: Outline) -> dict[int, list[Interval]]:
+    covered: dict[int, list[Interval]] = defaultdict(list)
+    for span in outline.scalars:
+        for number, interval in _intervals(span, lines):
+            covered[number].append(interval)
+    return covered
+
+
+def _free(text: str, intervals: list[Interval]) -> list[bool]:
+    """For each column of a line, whether it is outside every scalar."""
     free = [True] * len(text)
     for start, stop in intervals:
         for column in range(start, len(text) if stop is None else min(stop, len(text))):
             free[column] = False
+    return free
+
+
+def _classify(text: str, intervals: list[Interval]) -> Line:
+    # A line a scalar runs through is content even when blank (a paragraph
+    # break); an empty scalar (`key:`) covers nothing.
+    content = any(stop is None or stop > start for start, stop in intervals)
+    free = _free(text, intervals)
     for column, char in enumerate(text):
         if not free[column]:
             continue

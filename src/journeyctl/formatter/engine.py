@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from typing import Any
 
 from journeyctl.errors import JourneyctlError
-from journeyctl.formatter.comments import comment_texts, read_comments
+from journeyctl.formatter.comments import comment_texts, read_comments, untabbed
 from journeyctl.formatter.layout import arrange
 from journeyctl.formatter.outline import outline
 from journeyctl.formatter.splice import assemble, place_comments
@@ -23,6 +24,7 @@ from journeyctl.maps import load_map
 
 # No line is ever folded: long strings stay on one line, as they were written.
 NEVER_WRAP = 10**9
+_FIRST_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def format_text(text: str, path: str) -> str:
@@ -32,18 +34,23 @@ def format_text(text: str, path: str) -> str:
     validate, and JourneyctlError when the result would not be equivalent.
     """
     document, _ = load_map(path, text)
-    first_line = text[: text.find("\n") + 1]
-    newline = "\r\n" if first_line.endswith("\r\n") else "\n"
-    source = text.replace("\r\n", "\n")
+    newline = _line_ending(text)
+    source = text.replace("\r\n", "\n").replace("\r", "\n")
     formatted, data = _format(source, document.kind, path)
     _verify(source, formatted, document, data, path)
     return formatted.replace("\n", newline)
 
 
+def _line_ending(text: str) -> str:
+    """The file's line ending, from its first line: LF, CRLF or (rarely) CR."""
+    match = _FIRST_BREAK.search(text)
+    return match.group() if match else "\n"
+
+
 def _format(source: str, kind: str, path: str) -> tuple[str, Any]:
-    lines = source.split("\n")
-    comments = read_comments(lines, outline(source))
-    data = _load(source, path)
+    lines, shape = source.split("\n"), outline(source)
+    comments = read_comments(lines, shape)
+    data = _load("\n".join(untabbed(lines, shape)) if "\t" in source else source, path)
     stream = io.StringIO()
     _yaml().dump(arrange(data, kind), stream)
     body = stream.getvalue().split("\n")[:-1]
@@ -89,7 +96,8 @@ def _load(text: str, path: str) -> Any:
     try:
         return _yaml().load(text)
     except YAMLError as error:
-        raise JourneyctlError(f"{path}: not formatted: ruamel.yaml cannot read it back ({error}).") from None
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise JourneyctlError(f"{path}: not formatted: its layout is beyond ruamel.yaml's round-trip mode ({problem}); the file is left as it is.") from None
 
 
 def _comparable(value: Any) -> Any:

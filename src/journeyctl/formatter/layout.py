@@ -11,6 +11,7 @@ number spellings survive. Comments are not carried here (see comments.py).
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Optional
 
 from pydantic import BaseModel
@@ -57,6 +58,12 @@ def _arrange(node: Any, model: Optional[type[BaseModel]], done: dict[int, Any]) 
         flow = sequence and plain and getattr(node, "fa", None) is not None and node.fa.flow_style()
         sequence.fa.set_flow_style() if flow or not sequence else sequence.fa.set_block_style()
         return _keep_properties(node, sequence)
+    if getattr(node, "comment", None) is not None:
+        # A block scalar carries its header comment (`|  # note`); comments
+        # are put back by splice.py, so the copy must not repeat it.
+        bare = done[id(node)] = copy.copy(node)
+        bare.comment = None
+        return bare
     return node
 
 
