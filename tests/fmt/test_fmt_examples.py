@@ -16,7 +16,8 @@ def test_fmt_is_idempotent_and_keeps_meaning(path):
     source = path.read_text(encoding="utf-8")
     once = format_text(source, str(path))
     assert format_text(once, str(path)) == once
-    assert_same_meaning(source, once)
+    if once != source:
+        assert_same_meaning(source, once)
 
 
 @pytest.mark.parametrize("path", [p for p in MAPS if p.name.endswith(".journey.yaml")], ids=lambda p: p.name)
