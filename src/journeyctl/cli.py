@@ -123,6 +123,28 @@ def schema(
 
 
 @app.command()
+def init(
+    path: Annotated[Optional[str], typer.Argument(help="The new map's file, or a folder for it (default: <starter>.journey.yaml here).", show_default=False)] = None,
+    template: Annotated[Optional[str], typer.Option("--template", "-t", help="The starter to begin from (default: local-service; see --list).", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    list_starters: Annotated[bool, typer.Option("--list", help="List the starters and exit.")] = False,
+    today: Annotated[Optional[str], typer.Option(help="The map's review date (YYYY-MM-DD); due dates follow from it. Default: today.")] = None,
+) -> None:
+    """Create a new journey map from a starter: commented, and lint-clean today."""
+    import shlex
+
+    from journeyctl.scaffold import DEFAULT_STARTER, STARTERS, create_map
+
+    if list_starters:
+        for name, summary in STARTERS.items():
+            typer.echo(f"{name:<14} {summary}" + (" (default)" if name == DEFAULT_STARTER else ""))
+        return
+    name = template or DEFAULT_STARTER
+    target = create_map(path, name, parse_today(today), force)
+    typer.echo(f"Created {target} from the `{name}` starter.\nNext: make it yours, then run `journeyctl lint {shlex.quote(target)}`.")
+
+
+@app.command()
 def fmt(
     paths: Paths,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when a file would be reformatted.")] = False,
