@@ -83,7 +83,7 @@ def read_comments(lines: list[str], outline: Outline) -> Comments:
             (comments.leads[slots[after].path] if after < len(slots) else loose).append(note)
             continue
         on_line = bisect.bisect_right(starts, number) - 1
-        comments.eols[slots[max(on_line, 0)].path].append((note, kind.comment))
+        comments.eols[slots[max(on_line, 0)].path].append((note, kind.comment or 0))
     comments.trailer = loose + comments.trailer
     return comments
 

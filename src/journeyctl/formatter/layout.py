@@ -52,11 +52,14 @@ def _arrange(node: Any, model: Optional[type[BaseModel]], done: dict[int, Any]) 
         mapping.fa.set_block_style()
         return _keep_properties(node, mapping)
     if isinstance(node, list):
-        sequence = done[id(node)] = CommentedSeq()
+        sequence: Any = CommentedSeq()
+        done[id(node)] = sequence
         sequence.extend(_arrange(item, model, done) for item in node)
         plain = not any(isinstance(item, (dict, list)) for item in node)
-        flow = sequence and plain and getattr(node, "fa", None) is not None and node.fa.flow_style()
-        sequence.fa.set_flow_style() if flow or not sequence else sequence.fa.set_block_style()
+        if not node or (plain and _written_in_flow(node)):
+            sequence.fa.set_flow_style()
+        else:
+            sequence.fa.set_block_style()
         return _keep_properties(node, sequence)
     if getattr(node, "comment", None) is not None:
         # A block scalar carries its header comment (`|  # note`); comments
@@ -65,6 +68,11 @@ def _arrange(node: Any, model: Optional[type[BaseModel]], done: dict[int, Any]) 
         bare.comment = None
         return bare
     return node
+
+
+def _written_in_flow(node: Any) -> bool:
+    attributes = getattr(node, "fa", None)
+    return attributes is not None and bool(attributes.flow_style())
 
 
 def _field_model(model: Optional[type[BaseModel]], key: Any) -> Optional[type[BaseModel]]:

@@ -64,7 +64,8 @@ def outline(text: str) -> Outline:
     """The outline of a single-document YAML text (it must parse)."""
     from ruamel.yaml import YAML
 
-    result, stack, lines = Outline(), [], text.split("\n")
+    result, lines = Outline(), text.split("\n")
+    stack: list[_Frame] = []
     for event in YAML(typ="safe", pure=False).parse(text):
         name = type(event).__name__
         if name in ("ScalarEvent", "AliasEvent", "MappingStartEvent", "SequenceStartEvent"):
