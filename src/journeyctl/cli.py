@@ -56,39 +56,41 @@ def parse_today(value: Optional[str]) -> date:
         raise UsageError(f"--today must be a date written YYYY-MM-DD, not `{value}`.") from None
 
 
-def rule_codes(values: Optional[list[str]], option: str) -> frozenset[str]:
-    """Codes for --select/--ignore values (codes or names, comma-separated)."""
-    from journeyctl.rules import find_rule
+Select = Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes or names, comma-separated); replaces the config's `select`.")]
+ExtendSelect = Annotated[Optional[list[str]], typer.Option(help="Add these rules to the selection.")]
+Ignore = Annotated[Optional[list[str]], typer.Option(help="Skip these rules too (codes or names, comma-separated).")]
+ConfigFile = Annotated[Optional[str], typer.Option("--config", help="Use this config file (journeyctl.toml or pyproject.toml) instead of searching for one.", show_default=False)]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
 
-    codes = set()
-    for value in values or []:
-        for item in filter(None, (part.strip() for part in value.split(","))):
-            rule = find_rule(item)
-            if rule is None:
-                raise UsageError(f"{option}: `{item}` is not a rule code or name (see `journeyctl rules`).")
-            codes.add(rule.code)
-    return frozenset(codes)
+
+def configuration(config: Optional[str], isolated: bool, select: Optional[list[str]], extend_select: Optional[list[str]], ignore: Optional[list[str]]):
+    """The settings in effect: config file (found from the working folder up) and rule options."""
+    from journeyctl.config import CommandLine, load_configuration
+
+    options = CommandLine(tuple(select or ()), tuple(extend_select or ()), tuple(ignore or ()))
+    return load_configuration(os.getcwd(), config, isolated, options)
 
 
 @app.command()
 def lint(
     paths: Paths,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes or names, comma-separated).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes or names, comma-separated).")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text, json, sarif or github (default: text; github on GitHub Actions).", show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report in --format to this file; the terminal still gets text (annotations on GitHub Actions).", show_default=False)] = None,
+    select: Select = None,
+    extend_select: ExtendSelect = None,
+    ignore: Ignore = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
     today: Annotated[Optional[str], typer.Option(help="The date the stale and overdue rules use (YYYY-MM-DD).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
 ) -> None:
     """Check maps against the format and good practice."""
     from journeyctl.lint import lint_paths
-    from journeyctl.reporters import REPORTERS, Tally
-    from journeyctl.settings import Settings
+    from journeyctl.reporters import report
 
-    if format not in REPORTERS:
-        raise UsageError(f"--format must be one of {', '.join(REPORTERS)}, not `{format}`.")
-    settings = Settings(select=rule_codes(select, "--select"), ignore=rule_codes(ignore, "--ignore"))
-    tally = Tally()
-    REPORTERS[format](lint_paths(paths, settings, parse_today(today)), tally, sys.stdout, wants_colour(sys.stdout), quiet)
+    settings = configuration(config, isolated, select, extend_select, ignore).settings
+    results = lint_paths(paths, settings, parse_today(today))
+    tally = report(results, sys.stdout, format, os.environ, output, wants_colour(sys.stdout), quiet)
     raise typer.Exit(tally.exit_code())
 
 
@@ -105,6 +107,62 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or nam
     if rule is None:
         raise UsageError(f"`{code}` is not a rule code or name (see `journeyctl rules`).")
     typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.doc.strip()}")
+
+
+@app.command("config")
+def show_config(
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text or json.")] = "text",
+    select: Select = None,
+    extend_select: ExtendSelect = None,
+    ignore: Ignore = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+) -> None:
+    """Show the lint settings in effect and where each came from."""
+    from journeyctl.settings_report import FORMATS, settings_report
+
+    if format not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{format}`.")
+    typer.echo(settings_report(configuration(config, isolated, select, extend_select, ignore), format), nl=False)
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The old map: a file, or REV:PATH from git (HEAD~1:maps/x.journey.yaml).", show_default=False, metavar="OLD")],
+    new: Annotated[str, typer.Argument(help="The new map: a file, or REV:PATH from git.", show_default=False, metavar="NEW")],
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: text, markdown or json.")] = "text",
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes, 0 when there are none.")] = False,
+) -> None:
+    """Show what changed between two versions of a map, item by item."""
+    from journeyctl.diff.compare import compare
+    from journeyctl.diff.reporters import CHANGE_REPORTERS
+
+    if format not in CHANGE_REPORTERS:
+        raise UsageError(f"--format must be one of {', '.join(CHANGE_REPORTERS)}, not `{format}`.")
+    result = compare(old, new)
+    CHANGE_REPORTERS[format](result, sys.stdout, wants_colour(sys.stdout))
+    raise typer.Exit(1 if exit_code and result.changes else 0)
+
+
+@app.command(
+    "git-diff",
+    context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
+)
+def git_diff(
+    args: Annotated[list[str], typer.Argument(help="What git passes: path old-file old-hex old-mode new-file new-hex new-mode.", show_default=False, metavar="ARG...")],
+) -> None:
+    """git's external diff driver for maps (see `journeyctl git-setup`)."""
+    from journeyctl.diff.gitdriver import external_diff
+
+    raise typer.Exit(external_diff(args, sys.stdout))
+
+
+@app.command("git-setup")
+def git_setup() -> None:
+    """Make `git diff` in this repository show maps by meaning."""
+    from journeyctl.diff.gitdriver import setup_git
+
+    setup_git(sys.stdout)
 
 
 @app.command()
@@ -161,9 +219,15 @@ def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv
     try:
-        app(args=argv, prog_name="journeyctl")
+        # Not standalone: click would turn a closed pipe into exit 1 with a message.
+        code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
+        sys.stdout.flush()
+        return code if isinstance(code, int) else 0
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else EXIT_ERROR)
+    except typer.Abort:
+        _fail("interrupted.")
+        return EXIT_INTERRUPTED
     except InvalidInput as error:
         from journeyctl.reporters.text import format_finding
 
@@ -173,6 +237,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     except JourneyctlError as error:
         _fail(str(error))
         return error.exit_code
+    except typer.TyperException as error:  # a usage error: typer has printed nothing yet
+        getattr(error, "show", lambda: _fail(str(error)))()
+        return EXIT_ERROR
     except KeyboardInterrupt:
         _fail("interrupted.")
         return EXIT_INTERRUPTED
@@ -184,7 +251,6 @@ def main(argv: Optional[list[str]] = None) -> int:
             raise
         _fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback).")
         return EXIT_ERROR
-    return 0
 
 
 def _fail(message: str) -> None:

@@ -16,6 +16,7 @@ from journeyctl.positions import SourceMap
 from journeyctl.references import PersonaLibraries
 from journeyctl.rules import RULES, Context
 from journeyctl.settings import Settings
+from journeyctl.suppressions import UNUSED, find_suppressions, may_have_directives, silence, unused
 
 # Below this many files a process pool costs more than it saves.
 PARALLEL_FROM = 16
@@ -53,17 +54,21 @@ class Linter:
     def lint_file(self, path: str, explicit: bool = True) -> FileResult:
         """Lint one file. A file found in a folder that is not a map is skipped."""
         result = FileResult(path)
+        text, document = "", None
         try:
             raw = read_bytes(path)
             if not explicit and not looks_like_map(raw):
                 result.skipped = True
                 return result
-            document = parse_document(decode(raw), path)
+            text = decode(raw)
+            document = parse_document(text, path)
             problems = self._check(document)
         except LoadError as error:
             result.unreadable = error.code == "E001" and error.message.startswith("The file cannot be read")
             problems = [(error.code, None, error)]
         result.findings = self._stamp(path, problems)
+        if document is not None and may_have_directives(text):
+            result.findings = self._suppress(path, text, document.source, result.findings)
         return result
 
     def _check(self, document: Document) -> list:
@@ -100,6 +105,16 @@ class Linter:
             findings.append(make_finding(path, code, line, column, problem.message, self.settings))
         findings.sort(key=Finding.sort_key)
         return findings
+
+    def _suppress(self, path: str, text: str, source: SourceMap, findings: list[Finding]) -> list[Finding]:
+        """Drop the findings the file's suppression comments silence; report the unusable ones (I001)."""
+        suppressions, notices = find_suppressions(text, source)
+        kept = silence(findings, suppressions)
+        if self.settings.enabled(UNUSED, path):
+            notices += unused(suppressions)
+            kept += [make_finding(path, UNUSED, n.line, n.column, n.message, self.settings) for n in notices]
+        kept.sort(key=Finding.sort_key)
+        return kept
 
 
 def _position(source: SourceMap, problem: Problem) -> tuple[int, int]:

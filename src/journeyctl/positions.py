@@ -33,6 +33,59 @@ class SourceMap:
         mark = key_node.start_mark if (at_key and key_node is not None) else node.start_mark
         return mark.line + 1, mark.column + 1
 
+    def block_end(self, line: int) -> int:
+        """The last line of the list or mapping that is the value of a key on `line`.
+
+        `line` itself when no key on that line has a list or mapping value. Lines
+        are 1-based; only the branches of the tree that span `line` are walked.
+        """
+        target = line - 1
+        pending = [self._root]
+        while pending:
+            for key, child in _children(pending.pop()):
+                if key is not None and key.start_mark.line == target and _is_collection(child):
+                    return _last_line(child) + 1
+                if _is_collection(child) and child.start_mark.line <= target <= _last_line(child):
+                    pending.append(child)
+        return line
+
+    def in_scalar(self, line: int, column: int) -> bool:
+        """Whether a 1-based position lies inside a key or a value (a `#` there is text, not a comment)."""
+        position = (line - 1, column - 1)
+        pending = [self._root]
+        while pending:
+            for key, child in _children(pending.pop()):
+                for node in (key, child):
+                    if node is not None and _start(node) <= position < (node.end_mark.line, node.end_mark.column):
+                        if not _is_collection(node):
+                            return True
+                        pending.append(node)
+        return False
+
+
+def _children(node: Any) -> list[tuple[Any, Any]]:
+    """(key node or None, value node) for each item of a mapping or a sequence."""
+    value = getattr(node, "value", None)
+    if not isinstance(value, list):
+        return []
+    return [item if isinstance(item, tuple) else (None, item) for item in value]
+
+
+def _is_collection(node: Any) -> bool:
+    return isinstance(node.value, list)
+
+
+def _last_line(node: Any) -> int:
+    """The 0-based last line of a node: a block collection's end mark is the start of the next line."""
+    end = node.end_mark
+    return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+
+
+def _start(node: Any) -> tuple[int, int]:
+    """Where a node's text starts; a block scalar's (`|`, `>`) on the line after its header."""
+    mark = node.start_mark
+    return (mark.line + 1, 0) if getattr(node, "style", None) in ("|", ">") else (mark.line, mark.column)
+
 
 def _child(node: Any, part: PathPart) -> tuple[Any, Any] | None:
     """The (key node, value node) for one step of a path, or None."""

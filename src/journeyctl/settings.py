@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
+import os
+import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from journeyctl.rules.base import DEFAULT_CHANNELS
 
@@ -20,6 +23,8 @@ class Settings:
     max_touchpoints_per_stage: int = 12
     review_every_days: int = 90
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    # The folder per-file-ignores patterns are relative to: the config file's ("" is the working folder).
+    config_folder: str = ""
 
     def enabled(self, code: str, path: str) -> bool:
         """Whether findings of this rule are reported for this file."""
@@ -27,9 +32,26 @@ class Settings:
             return False
         if code in self.ignore:
             return False
-        return not any(code in codes and _matches(path, pattern) for pattern, codes in self.per_file_ignores)
+        return not any(code in codes and matches(path, pattern, self.config_folder) for pattern, codes in self.per_file_ignores)
 
 
-def _matches(path: str, pattern: str) -> bool:
-    path = path.replace("\\", "/").removeprefix("./")
-    return fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, f"*/{pattern}")
+def matches(path: str, pattern: str, folder: str = "") -> bool:
+    """Whether a file matches a per-file-ignores glob.
+
+    A pattern with a `/` is matched against the path relative to `folder`; one
+    without matches the file name in any folder (`*.draft.yaml`).
+    """
+    relative = _relative(path, folder, os.getcwd())
+    if "/" not in pattern:
+        return fnmatch.fnmatch(posixpath.basename(relative), pattern)
+    return fnmatch.fnmatch(relative, pattern)
+
+
+@lru_cache(maxsize=4096)
+def _relative(path: str, folder: str, cwd: str) -> str:
+    absolute, base = os.path.join(cwd, path), os.path.join(cwd, folder)
+    try:
+        relative = os.path.relpath(os.path.normpath(absolute), os.path.normpath(base))
+    except ValueError:  # another drive (Windows)
+        relative = absolute
+    return relative.replace(os.sep, "/")

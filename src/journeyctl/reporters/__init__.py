@@ -1,12 +1,19 @@
-"""The reporters, by `--format` name. Each is a module with a `write` function."""
+"""The reporters, by `--format` name. Each is a module with a `write` function.
+
+`report` runs one lint's results through the reporters a run asks for: the
+terminal's, a file's (`--output`) and GitHub's step summary.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol, TextIO
+import io
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Optional, Protocol, TextIO
 
+from journeyctl.atomic import write_atomically
+from journeyctl.errors import OutputError, UsageError
 from journeyctl.lint import FileResult
-from journeyctl.reporters import json, text
+from journeyctl.reporters import github, json, sarif, text
 from journeyctl.reporters.tally import Tally
 
 
@@ -14,6 +21,56 @@ class Reporter(Protocol):
     def __call__(self, results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = ..., quiet: bool = ...) -> None: ...
 
 
-REPORTERS: dict[str, Reporter] = {"text": text.write, "json": json.write}
+REPORTERS: dict[str, Reporter] = {"text": text.write, "json": json.write, "sarif": sarif.write, "github": github.write}
 
-__all__ = ["REPORTERS", "Reporter", "Tally"]
+
+def terminal_format(environ: Mapping[str, str]) -> str:
+    """The format for the terminal when none is asked for: `github` on GitHub Actions, else `text`."""
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def report(
+    results: Iterable[FileResult], out: TextIO, requested: Optional[str], environ: Mapping[str, str],
+    output: Optional[str] = None, colour: bool = False, quiet: bool = False,
+) -> Tally:
+    """Report results; returns the tally that decides the exit code.
+
+    Without `output`, `out` gets the requested format (or the terminal's). With
+    `output`, that file gets the requested format, written atomically once the
+    run is over, while `out` still gets the terminal's.
+    """
+    if requested is not None and requested not in REPORTERS:
+        raise UsageError(f"--format must be one of {', '.join(REPORTERS)}, not `{requested}`.")
+    shown = terminal_format(environ) if output else (requested or terminal_format(environ))
+    saved = (requested or shown) if output else None
+    summary = environ.get("GITHUB_STEP_SUMMARY") if "github" in (shown, saved) else None
+    kept: list[FileResult] = []
+    tally = Tally()
+    REPORTERS[shown](_keep(results, kept) if (saved or summary) else results, tally, out, colour, quiet)
+    if output and saved:
+        buffer = io.StringIO()
+        REPORTERS[saved](kept, Tally(), buffer, False, quiet)
+        write_atomically(output, buffer.getvalue())
+    if summary:
+        _append(summary, github.summary_markdown(kept, tally))
+    return tally
+
+
+def _keep(results: Iterable[FileResult], kept: list[FileResult]) -> Iterator[FileResult]:
+    for result in results:
+        kept.append(result)
+        yield result
+
+
+def _append(path: str, content: str) -> None:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            content = handle.read() + content
+    except FileNotFoundError:
+        pass
+    except (OSError, UnicodeDecodeError) as error:
+        raise OutputError(f"Cannot read the step summary file {path}: {error}.") from None
+    write_atomically(path, content)
+
+
+__all__ = ["REPORTERS", "Reporter", "Tally", "report", "terminal_format"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -10,17 +11,23 @@ from journeyctl.lint import FileResult
 from journeyctl.reporters.tally import Tally
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _paint(text: str, code: str, colour: bool) -> str:
     return f"\033[{code}m{text}\033[0m" if colour else text
 
 
+def visible(text: str) -> str:
+    """Control characters (newlines, terminal escapes) from a map shown as `\\n`, `\\x1b`: one finding, one line."""
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
 def format_finding(f: Finding, colour: bool = False) -> str:
     """One finding as `path:line:col: CODE name message`."""
-    where = _paint(f"{f.path}:{f.line}:{f.column}:", "1", colour)
+    where = _paint(f"{visible(f.path)}:{f.line}:{f.column}:", "1", colour)
     code = _paint(f"{f.code} {f.name}", _COLOURS[f.severity], colour)
-    return f"{where} {code} {f.message}"
+    return f"{where} {code} {visible(f.message)}"
 
 
 def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = False, quiet: bool = False) -> None:

@@ -8,7 +8,7 @@ from journeyctl.rules import (
     e022_emotion_out_of_scale, w101_empty_stage, w102_unaddressed_pain_point,
     w103_vague_opportunity, w104_missing_emotion, w105_stale_map, w106_unsupported_pain_point,
     w107_critical_moments, w108_unexplained_low, w109_overdue_opportunity, w110_unknown_channel,
-    w111_too_complex, w112_missing_persona, w113_missing_owner,
+    w111_too_complex, w112_missing_persona, w113_missing_owner, i001_unused_suppression,
 )
 from journeyctl.rules.base import Context, Rule, rule_from_module
 
@@ -18,7 +18,7 @@ _MODULES = (
     e022_emotion_out_of_scale, w101_empty_stage, w102_unaddressed_pain_point,
     w103_vague_opportunity, w104_missing_emotion, w105_stale_map, w106_unsupported_pain_point,
     w107_critical_moments, w108_unexplained_low, w109_overdue_opportunity, w110_unknown_channel,
-    w111_too_complex, w112_missing_persona, w113_missing_owner,
+    w111_too_complex, w112_missing_persona, w113_missing_owner, i001_unused_suppression,
 )
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in map(rule_from_module, _MODULES)}

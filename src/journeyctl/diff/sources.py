@@ -1,0 +1,98 @@
+"""One side of a diff: a map file, `/dev/null` (no map), or `REV:PATH` read from git."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from journeyctl.errors import InvalidInput, JourneyctlError, UsageError
+from journeyctl.lint import load_error_finding, make_finding
+from journeyctl.loader import LoadError, decode
+from journeyctl.maps import load_map
+from journeyctl.model import MapModel
+from journeyctl.rules import RULES
+from journeyctl.rules.base import Context
+
+NO_FILE = os.devnull
+
+
+@dataclass
+class Side:
+    """A side as given (`label`, what messages show) and its map, None when there is no map."""
+
+    label: str
+    model: Optional[MapModel]
+
+
+class GitError(JourneyctlError):
+    """git could not give the file: unknown revision, path not in it, not a repository."""
+
+
+def read_side(spec: str) -> Side:
+    """The map named by `spec`: an existing file first, then `REV:PATH` from git.
+
+    A PATH of `REV:PATH` is taken relative to the current folder, as git's
+    `REV:./PATH`; an absolute PATH works too.
+    """
+    if spec == NO_FILE:
+        return Side(spec, None)
+    if os.path.isdir(spec):
+        raise UsageError(f"{spec} is a folder; diff compares two map files.")
+    if os.path.exists(spec) or ":" not in spec:
+        return Side(spec, load_side(spec))
+    revision, path = spec.split(":", 1)
+    return Side(spec, load_side(spec, text_of(git_show(revision, path), spec)))
+
+
+def load_side(label: str, text: Optional[str] = None) -> MapModel:
+    """Load and validate a map (the file `label`, or `text`) as lint does, plus unique ids.
+
+    Ids are the diff's keys, so a duplicate (E020) is an error here. Raises
+    InvalidInput with positioned findings; references to other files are not
+    resolved.
+    """
+    document, model = load_map(label, text=text)
+    check = RULES["E020"].check
+    problems = list(check(model, Context(today=date.today()))) if check else []
+    if problems:
+        raise InvalidInput([make_finding(label, "E020", *document.source.locate(p.path), p.message) for p in problems])
+    return model
+
+
+def text_of(raw: bytes, label: str) -> str:
+    """Bytes of a map as text, or InvalidInput with a positioned E001."""
+    try:
+        return decode(raw)
+    except LoadError as error:
+        raise InvalidInput([load_error_finding(label, error)]) from None
+
+
+def git_show(revision: str, path: str) -> bytes:
+    """The bytes of PATH (relative to the current folder) at REVISION, through `git show`."""
+    asked = f"{revision}:{path}"
+    if revision.startswith("-"):
+        raise UsageError(f"`{revision}` is not a git revision.")
+    if os.path.isabs(path):
+        path = os.path.relpath(path)
+    if not path.startswith(("./", "../")) and path not in (".", ".."):
+        path = "./" + path
+    spec = f"{revision}:{path}"
+    try:
+        done = subprocess.run(["git", "show", "--no-textconv", spec], capture_output=True, check=False)
+    except OSError as error:
+        raise GitError(f"cannot run git to read {asked}: {error.strerror or error}.") from None
+    if done.returncode != 0:
+        raise GitError(f"cannot read {asked} from git: {_first_error(done.stderr)}")
+    if done.stdout.startswith(f"tree {spec}\n\n".encode()):
+        raise GitError(f"{asked} is a folder in git, not a map file.")
+    return done.stdout
+
+
+def _first_error(stderr: bytes) -> str:
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+    fatal = next((line for line in lines if line.startswith(("fatal:", "error:"))), lines[0] if lines else "git failed")
+    message = fatal.split(":", 1)[1].strip() if fatal.startswith(("fatal:", "error:")) else fatal
+    return message if message.endswith(".") else message + "."
