@@ -1,7 +1,7 @@
 """Which comment belongs to which slot, read from the text itself.
 
 A comment line or a blank line leads the next slot (the key or list item that
-starts after it); an end-of-line comment follows the innermost slot that starts
+starts after it); an end-of-line comment follows the outermost slot that starts
 on its line (or, at the end of a value spread over several lines, the last slot
 before it). Lines before the first key form the preamble (a header comment, a
 modeline, `---`), lines after the last value the trailer; both stay where they are.
@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
-from journeyctl.formatter.outline import Outline, Path, Span
+from journeyctl.formatter.outline import Outline, Path, Slot, Span
 
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 Interval = tuple[int, Optional[int]]
@@ -82,10 +82,25 @@ def read_comments(lines: list[str], outline: Outline) -> Comments:
             after = bisect.bisect_right(starts, number)
             (comments.leads[slots[after].path] if after < len(slots) else loose).append(note)
             continue
-        on_line = bisect.bisect_right(starts, number) - 1
-        comments.eols[slots[max(on_line, 0)].path].append((note, kind.comment or 0))
+        comments.eols[_owner_of_line(slots, starts, number)].append((note, kind.comment or 0))
     comments.trailer = loose + comments.trailer
     return comments
+
+
+def _owner_of_line(slots: list[Slot], starts: list[int], number: int) -> Path:
+    """The slot an end-of-line comment on line `number` is about.
+
+    The outermost slot starting on the line (for `- name: x  # note`, the list
+    item, whose findings lint reports on that line, so suppressions keep
+    working when fmt moves `name` down), but never the root mapping; on a line
+    where no slot starts (the end of a long value), the last slot before it.
+    """
+    first = bisect.bisect_left(starts, number)
+    if first < len(slots) and starts[first] == number and slots[first].path:
+        return slots[first].path
+    if first + 1 < len(slots) and starts[first] == number and starts[first + 1] == number:
+        return slots[first + 1].path
+    return slots[max(bisect.bisect_right(starts, number) - 1, 0)].path
 
 
 def comment_texts(lines: list[str], outline: Outline) -> list[str]:
