@@ -28,6 +28,15 @@ class Slot:
     line: int
     column: int
     eol_line: int = -1
+    # The list item whose first line this key shares (`- name: x`): the
+    # item's end-of-line comments go where this key's value ends.
+    carrier: Optional[Slot] = field(default=None, repr=False, compare=False)
+
+    def end_at(self, line: int) -> None:
+        """Set the end-of-line comment line, for the carrying item too."""
+        self.eol_line = line
+        if self.carrier is not None:
+            self.carrier.end_at(line)
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,7 @@ def outline(text: str) -> Outline:
         elif name in ("MappingEndEvent", "SequenceEndEvent"):
             frame = stack.pop()
             if frame.owner is not None and frame.flow and not (stack and stack[-1].flow):
-                frame.owner.eol_line = event.end_mark.line
+                frame.owner.end_at(event.end_mark.line)
         elif name == "DocumentEndEvent" and getattr(event, "explicit", False):
             result.end_marker = event.start_mark.line
     return result
@@ -94,6 +103,8 @@ def _place(event: Any, stack: list[_Frame], result: Outline, lines: list[str]) -
     if frame.mapping:
         if frame.count % 2:
             frame.key_slot = Slot((*frame.path, str(getattr(event, "value", ""))), mark.line, mark.column)
+            if frame.count == 1 and frame.owner is not None and frame.owner.line == mark.line:
+                frame.key_slot.carrier = frame.owner
             result.slots.append(frame.key_slot)
             return None
         return frame.key_slot
@@ -108,16 +119,16 @@ def _value(event: Any, name: str, owner: Optional[Slot], stack: list[_Frame], re
         style = event.style or None
         result.scalars.append(Span(start.line, start.column, end.line, end.column, style))
         if owner is not None:
-            owner.eol_line = owner.line if style in ("|", ">") else end.line
+            owner.end_at(owner.line if style in ("|", ">") else end.line)
     elif name == "AliasEvent":
         if owner is not None:
-            owner.eol_line = end.line
+            owner.end_at(end.line)
     else:
         flow = bool(event.flow_style) or bool(stack and stack[-1].flow)
         path = owner.path if owner is not None else ()
         stack.append(_Frame(path, name == "MappingStartEvent", flow, owner))
         if owner is not None and not flow:
-            owner.eol_line = owner.line
+            owner.end_at(owner.line)
 
 
 def _dash_column(line: str, column: int) -> int:
