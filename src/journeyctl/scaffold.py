@@ -55,10 +55,11 @@ def map_id_for(path: str, fallback: str) -> str:
 
 
 def target_for(path: str | None, name: str) -> str:
-    """Where the map goes: PATH, or `<starter>.journey.yaml` in PATH (a folder) or here."""
+    """Where the map goes: PATH, or `<starter>.journey.yaml` in PATH (a folder, or a
+    path ending in `/`) or in the current folder."""
     if path is None:
         return f"{name}{MAP_SUFFIX}"
-    if os.path.isdir(path):
+    if os.path.isdir(path) or path.endswith(("/", os.sep)):
         return os.path.join(path, f"{name}{MAP_SUFFIX}")
     return path
 

@@ -100,7 +100,9 @@ def test_an_unknown_starter_is_a_usage_error(cli, tmp_path):
 def test_a_missing_folder_is_a_plain_error(cli, tmp_path):
     result = cli("init", tmp_path / "no" / "such" / "map.journey.yaml")
     assert result.code == 2
-    assert result.err.startswith(f"journeyctl: Cannot write {tmp_path}/no/such/map.journey.yaml: the folder ")
+    assert result.err == f"journeyctl: Cannot write {tmp_path}/no/such/map.journey.yaml: the folder {tmp_path}/no/such does not exist.\n"
+    folder = cli("init", f"{tmp_path}/maps/", "-t", "b2b-saas")
+    assert folder.err == f"journeyctl: Cannot write {tmp_path}/maps/b2b-saas.journey.yaml: the folder {tmp_path}/maps does not exist.\n"
 
 
 def test_list_shows_the_starters(cli):
