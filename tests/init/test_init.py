@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,6 +11,11 @@ import pytest
 from conftest import ROOT, TODAY
 
 from journeyctl.scaffold import STARTERS, starter_text
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
 
 STARTER_DIR = ROOT / "src" / "journeyctl" / "starters"
 
