@@ -12,14 +12,14 @@ from __future__ import annotations
 import io
 import math
 import re
-from typing import Any
+from typing import Any, NoReturn
 
 from journeyctl.errors import JourneyctlError
 from journeyctl.formatter.comments import comment_texts, read_comments, untabbed
 from journeyctl.formatter.layout import arrange
-from journeyctl.formatter.outline import outline
+from journeyctl.formatter.outline import Outline, outline
 from journeyctl.formatter.splice import assemble, place_comments
-from journeyctl.loader import Document, LoadError, parse_document
+from journeyctl.loader import LoadError, parse_document
 from journeyctl.maps import load_map
 
 # No line is ever folded: long strings stay on one line, as they were written.
@@ -36,9 +36,28 @@ def format_text(text: str, path: str) -> str:
     document, _ = load_map(path, text)
     newline = _line_ending(text)
     source = text.replace("\r\n", "\n").replace("\r", "\n")
-    formatted, data = _format(source, document.kind, path)
-    _verify(source, formatted, document, data, path)
+    formatted = _format(source, document.kind, path)
+    verify_equivalent(source, formatted, path)
     return formatted.replace("\n", newline)
+
+
+def verify_equivalent(source: str, formatted: str, path: str) -> None:
+    """Refuse (JourneyctlError) a result that would not load to the same data,
+    `x-` values included, or would not hold the very same comments."""
+    try:
+        before, after = parse_document(source, path), parse_document(formatted, path)
+    except LoadError as error:
+        _refuse(path, f"the result would not load: {error.message}")
+    if _comparable(after.data) != _comparable(before.data):
+        _refuse(path, "the data would change")
+    shape = outline(source)
+    if comment_texts(formatted.split("\n"), _outline_of_result(formatted, path)) != comment_texts(source.split("\n"), shape):
+        _refuse(path, "a comment would be lost or changed")
+    # The loader drops `x-` keys, so they are compared on round-trip loads,
+    # which cost as much as formatting: only for files that have any.
+    if any(str(part).startswith("x-") for slot in shape.slots for part in slot.path[-1:]):
+        if _comparable(_load(formatted, path)) != _comparable(_load(_rt_input(source, shape), path)):
+            _refuse(path, "an `x-` value would change")
 
 
 def _line_ending(text: str) -> str:
@@ -47,33 +66,31 @@ def _line_ending(text: str) -> str:
     return match.group() if match else "\n"
 
 
-def _format(source: str, kind: str, path: str) -> tuple[str, Any]:
+def _format(source: str, kind: str, path: str) -> str:
     lines, shape = source.split("\n"), outline(source)
     comments = read_comments(lines, shape)
-    data = _load("\n".join(untabbed(lines, shape)) if "\t" in source else source, path)
     stream = io.StringIO()
-    _yaml().dump(arrange(data, kind), stream)
-    body = stream.getvalue().split("\n")[:-1]
-    spliced = place_comments(body, outline(stream.getvalue()).slots, comments)
-    return assemble(comments.preamble, spliced, comments.trailer), data
+    _yaml().dump(arrange(_load(_rt_input(source, shape), path), kind), stream)
+    emitted = stream.getvalue()
+    spliced = place_comments(emitted.split("\n")[:-1], _outline_of_result(emitted, path).slots, comments)
+    return assemble(comments.preamble, spliced, comments.trailer)
 
 
-def _verify(source: str, formatted: str, document: Document, data: Any, path: str) -> None:
-    if comment_texts(source.split("\n"), outline(source)) != comment_texts(formatted.split("\n"), outline(formatted)):
-        _refuse(path, "a comment would be lost or changed")
+def _rt_input(source: str, shape: Outline) -> str:
+    """The text for ruamel.yaml's round-trip loader: separating tabs made spaces."""
+    return "\n".join(untabbed(source.split("\n"), shape)) if "\t" in source else source
+
+
+def _outline_of_result(text: str, path: str) -> Outline:
+    from ruamel.yaml.error import YAMLError
+
     try:
-        again = parse_document(formatted, path)
-    except LoadError as error:
-        _refuse(path, f"the result would not load: {error.message}")
-    if _comparable(again.data) != _comparable(document.data):
-        _refuse(path, "the data would change")
-    # The loader drops `x-` keys, so they are compared on a second round-trip
-    # load, which costs as much as formatting: only when there can be any.
-    if "x-" in source and _comparable(_load(formatted, path)) != _comparable(data):
-        _refuse(path, "an `x-` value would change")
+        return outline(text)
+    except YAMLError as error:
+        _refuse(path, f"the result would not parse ({getattr(error, 'problem', None) or error})")
 
 
-def _refuse(path: str, reason: str) -> None:
+def _refuse(path: str, reason: str) -> NoReturn:
     raise JourneyctlError(
         f"{path}: not formatted, because {reason}; the file is left as it is. "
         "Please report this file's layout as a journeyctl bug."
