@@ -167,7 +167,7 @@ def git_setup() -> None:
 
 @app.command()
 def schema(
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the schema to this file instead of printing it.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the schema to this file instead of printing it.", metavar="FILE")] = None,
 ) -> None:
     """Print the JSON Schema of the format, for editors and check-jsonschema."""
     from journeyctl.schema import schema_text
@@ -182,11 +182,11 @@ def schema(
 
 @app.command()
 def init(
-    path: Annotated[Optional[str], typer.Argument(help="The new map's file, or a folder for it (default: <starter>.journey.yaml here).", show_default=False)] = None,
-    template: Annotated[Optional[str], typer.Option("--template", "-t", help="The starter to begin from (default: local-service; see --list).", show_default=False)] = None,
+    path: Annotated[Optional[str], typer.Argument(help="The new map's file, or a folder for it (default: <starter>.journey.yaml here).", show_default=False, metavar="[PATH]")] = None,
+    template: Annotated[Optional[str], typer.Option("--template", "-t", help="The starter to begin from (default: local-service; see --list).", show_default=False, metavar="NAME")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     list_starters: Annotated[bool, typer.Option("--list", help="List the starters and exit.")] = False,
-    today: Annotated[Optional[str], typer.Option(help="The map's review date (YYYY-MM-DD); due dates follow from it. Default: today.")] = None,
+    today: Annotated[Optional[str], typer.Option(help="The map's review date (YYYY-MM-DD); due dates follow from it. Default: today.", metavar="DATE")] = None,
 ) -> None:
     """Create a new journey map from a starter: commented, and lint-clean today."""
     import shlex
