@@ -148,3 +148,13 @@ def test_tabs_before_comments_become_spaces(cli, tmp_path):
     path.write_text(CANONICAL.replace("title: Messy\n", "title: Messy\t# a tab before\n"))
     assert cli("fmt", path).code == 0
     assert path.read_text() == CANONICAL.replace("title: Messy\n", "title: Messy  # a tab before\n")
+
+
+def test_many_files_are_formatted_in_parallel_in_order(cli, tmp_path):
+    for number in range(20):
+        (tmp_path / f"map-{number:02}.journey.yaml").write_text(MESSY if number % 3 == 0 else CANONICAL)
+    result = cli("fmt", tmp_path)
+    assert result.code == 0
+    changed = [f"Reformatted: {tmp_path}/map-{number:02}.journey.yaml" for number in range(0, 20, 3)]
+    assert result.out.splitlines() == [*changed, "7 files reformatted, 13 files left unchanged."]
+    assert all(path.read_text() == CANONICAL for path in tmp_path.iterdir())

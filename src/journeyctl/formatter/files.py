@@ -8,7 +8,8 @@ a file that fails is never touched.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -17,7 +18,7 @@ from journeyctl.discovery import expand_paths
 from journeyctl.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InvalidInput, JourneyctlError
 from journeyctl.findings import Finding
 from journeyctl.formatter.engine import format_text
-from journeyctl.lint import load_error_finding
+from journeyctl.lint import PARALLEL_FROM, load_error_finding
 from journeyctl.loader import LoadError, decode, looks_like_map, read_bytes
 
 BOM = b"\xef\xbb\xbf"
@@ -56,12 +57,29 @@ def format_file(path: str, explicit: bool = True) -> Outcome:
     return Outcome(path, status, before, after, raw.startswith(BOM))
 
 
-def format_paths(paths: list[str]) -> Iterator[Outcome]:
-    """The outcome for every file the paths name, searched like `lint` does."""
-    for path, explicit in expand_paths(paths):
-        outcome = format_file(path, explicit)
-        if outcome.status != "skipped":
-            yield outcome
+def format_paths(paths: list[str], jobs: int | None = None) -> Iterator[Outcome]:
+    """The outcome for every file the paths name, searched like `lint` does, in
+    order; formatted in parallel processes when there are many."""
+    items = list(expand_paths(paths))
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(items) < PARALLEL_FROM:
+        outcomes: Iterable[Outcome] = (format_file(path, explicit) for path, explicit in items)
+    else:
+        outcomes = _in_parallel(items, jobs)
+    yield from (outcome for outcome in outcomes if outcome.status != "skipped")
+
+
+def _format_item(item: tuple[str, bool]) -> Outcome:
+    return format_file(*item)
+
+
+def _in_parallel(items: list[tuple[str, bool]], jobs: int) -> Iterator[Outcome]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from pool.map(_format_item, items, chunksize=max(1, min(8, len(items) // (jobs * 4))))
 
 
 def run(paths: list[str], mode: str, out: TextIO, err: TextIO) -> int:
