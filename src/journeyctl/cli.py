@@ -100,8 +100,8 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or nam
     from journeyctl.rules import RULES, find_rule
 
     if code is None:
-        for rule in RULES.values():
-            typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+        for listed in RULES.values():
+            typer.echo(f"{listed.code}  {listed.name:<24} {listed.severity:<8} {listed.summary}")
         return
     rule = find_rule(code)
     if rule is None:
