@@ -17,6 +17,13 @@ EXAMPLES = ROOT / "examples"
 TODAY = "2026-11-23"
 
 
+@pytest.fixture(autouse=True)
+def _outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run as on a developer's machine: on GitHub Actions, lint defaults to the github format."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
 @dataclass
 class Run:
     code: int

@@ -100,8 +100,8 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or nam
     from journeyctl.rules import RULES, find_rule
 
     if code is None:
-        for rule in RULES.values():
-            typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+        for listed in RULES.values():
+            typer.echo(f"{listed.code}  {listed.name:<24} {listed.severity:<8} {listed.summary}")
         return
     rule = find_rule(code)
     if rule is None:
@@ -166,6 +166,20 @@ def git_setup() -> None:
 
 
 @app.command()
+def render(
+    paths: Paths,
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: html or markdown.")] = "html",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File for one map; folder for a site (one page per map and an index). Default: standard output.")] = None,
+    templates: Annotated[Optional[str], typer.Option(help="A folder of templates that override the built-in ones.")] = None,
+    today: Annotated[Optional[str], typer.Option(help="The date the review status uses (YYYY-MM-DD).")] = None,
+) -> None:
+    """Render maps as self-contained HTML pages or GitHub Markdown."""
+    from journeyctl.render import render_paths
+
+    render_paths(paths, format, output, templates, parse_today(today), sys.stdout)
+
+
+@app.command()
 def schema(
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the schema to this file instead of printing it.", metavar="FILE")] = None,
 ) -> None:
@@ -218,6 +232,9 @@ def fmt(
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv
+    # journeyctl uses no pydantic plugins; looking for them scans every installed
+    # package's entry points on each run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         # Not standalone: click would turn a closed pipe into exit 1 with a message.
         code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
@@ -247,9 +264,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         _silence_stdout()
         return 0
     except Exception as error:
-        if "--debug" in argv:
-            raise
-        _fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback).")
+        debug = "--debug" in argv
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        hint = "" if debug else " (run with --debug for the traceback)"
+        _fail(f"internal error: {type(error).__name__}: {error}{hint}.")
         return EXIT_ERROR
 
 

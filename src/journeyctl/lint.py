@@ -11,7 +11,7 @@ from functools import partial
 from journeyctl.discovery import expand_paths
 from journeyctl.findings import Finding, Problem
 from journeyctl.loader import Document, LoadError, decode, looks_like_map, parse_document, read_bytes
-from journeyctl.model import InvalidMap, validate_map
+from journeyctl.model import InvalidMap, JourneyMap, MapModel, validate_map
 from journeyctl.positions import SourceMap
 from journeyctl.references import PersonaLibraries
 from journeyctl.rules import RULES, Context
@@ -84,9 +84,9 @@ class Linter:
             for problem in rule.check(model, context)
         ]
 
-    def _context(self, document: Document, model: object) -> Context:
+    def _context(self, document: Document, model: MapModel) -> Context:
         settings = self.settings
-        libraries = self._libraries.for_map(model, document.path) if document.kind == "journey" else {}
+        libraries = self._libraries.for_map(model, document.path) if isinstance(model, JourneyMap) else {}
         return Context(
             today=self.today, channels=settings.channels, max_stages=settings.max_stages,
             max_touchpoints_per_stage=settings.max_touchpoints_per_stage,
@@ -130,10 +130,18 @@ def lint_paths(paths: list[str], settings: Settings, today: date, jobs: int | No
     items = list(expand_paths(paths))
     linter = Linter(settings, today)
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(items) < PARALLEL_FROM:
+    if jobs < 2 or len(items) < PARALLEL_FROM or not _can_fork():
         yield from (linter.lint_file(path, explicit) for path, explicit in items)
         return
     yield from _in_parallel(linter, items, jobs)
+
+
+def _can_fork() -> bool:
+    # Workers are forked so that they start at once with the linter ready;
+    # where there is no fork (Windows), one process does the work.
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _in_parallel(linter: Linter, items: list[tuple[str, bool]], jobs: int) -> Iterable[FileResult]:

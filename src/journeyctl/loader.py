@@ -63,7 +63,17 @@ def read_bytes(path: str) -> bytes:
 
 
 def looks_like_map(raw: bytes) -> bool:
-    """True when the file has a top-level `journeyctl:` key (cheap text test)."""
+    """True when the file has a top-level `journeyctl:` key (cheap text test).
+
+    Byte order marks are looked through, so that a map saved with one is
+    linted (and told about its encoding) rather than skipped.
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    for bom, name in _BOMS.items():
+        if raw.startswith(bom):
+            raw = raw.decode(name, errors="replace").encode("utf-8")
+            break
     return _MAP_MARKER.search(raw) is not None
 
 
@@ -72,6 +82,9 @@ def decode(raw: bytes) -> str:
     for bom, name in _BOMS.items():
         if raw.startswith(bom):
             raise LoadError("E001", 1, 1, f"The file is saved as {name}; save it as UTF-8.")
+    if b"\x00" in raw[:2]:
+        # ASCII text saved as UTF-16 or UTF-32 without a BOM has a NUL beside each letter.
+        raise LoadError("E001", 1, 1, "The file starts with NUL bytes: it is saved as UTF-16 or UTF-32, or it is not a text file; save it as UTF-8 text.")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -79,7 +92,8 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors do, not bytes.
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
         byte = raw[error.start]
         raise LoadError(
             "E001", line, column,
@@ -91,7 +105,7 @@ def decode(raw: bytes) -> str:
 def parse_document(text: str, path: str) -> Document:
     """Compose and convert YAML text; checks the top level is a journeyctl file."""
     root = compose_text(text)
-    if root is None:
+    if root is None or (root.id == "scalar" and root.tag == "tag:yaml.org,2002:null" and not root.value):
         raise LoadError("E003", 1, 1, "The file is empty: a journey map starts with `journeyctl: 1`.")
     if root.tag != "tag:yaml.org,2002:map":
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
@@ -115,8 +129,27 @@ def _check_header(document: Document) -> None:
     version = data["journeyctl"]
     if type(version) is not int or version not in SUPPORTED_VERSIONS:
         line, column = source.locate(("journeyctl",))
-        raise LoadError("E003", line, column, f"Format version `{version}` is not supported; this journeyctl reads version {supported}.")
+        if type(version) is not int:
+            raise LoadError("E003", line, column, f"The format version must be a whole number without quotes, as in `journeyctl: 1`; this is {_spelled(version)}.")
+        newer = " A newer journeyctl may read it." if version > max(SUPPORTED_VERSIONS) else ""
+        raise LoadError("E003", line, column, f"Format version `{version}` is not supported; this journeyctl reads version {supported}.{newer}")
     kind = data.get("kind", "journey")
     if kind not in KINDS:
         line, column = source.locate(("kind",))
-        raise LoadError("E003", line, column, f"Unknown kind `{kind}`: use `journey` for a journey map or `personas` for a persona library.")
+        choices = "use `journey` for a journey map or `personas` for a persona library"
+        if isinstance(kind, str):
+            raise LoadError("E003", line, column, f"Unknown kind `{kind}`: {choices}.")
+        raise LoadError("E003", line, column, f"`kind` must be text: {choices}; this is {_spelled(kind)}.")
+
+
+def _spelled(value: Any) -> str:
+    """What a header value is, for messages: text (`"1"`), `true`, empty, a list."""
+    if isinstance(value, str):
+        return f'text (`"{value[:40]}"`)'
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if value is None:
+        return "empty"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    return f"`{value}`"

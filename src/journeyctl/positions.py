@@ -92,10 +92,13 @@ def _child(node: Any, part: PathPart) -> tuple[Any, Any] | None:
     value = getattr(node, "value", None)
     if not isinstance(value, list):
         return None
+    is_mapping = bool(value) and isinstance(value[0], tuple)
     if isinstance(part, int):
-        if 0 <= part < len(value) and not isinstance(value[part], tuple):
+        if 0 <= part < len(value) and not is_mapping:
             item = value[part]
             return item, item
+        return None
+    if not is_mapping:
         return None
     for key_node, value_node in value:
         if getattr(key_node, "value", None) == part:

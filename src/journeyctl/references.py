@@ -29,6 +29,8 @@ class PersonaLibraries:
 
 
 def _load_ids(path: str) -> LibraryIds:
+    if os.path.isdir(path):
+        return "it is a folder, not a file."
     if not os.path.isfile(path):
         return "the file does not exist."
     try:

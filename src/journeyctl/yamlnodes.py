@@ -12,6 +12,8 @@ import math
 import re
 from typing import Any
 
+from journeyctl.yamlerrors import load_error, reader_error, syntax_error
+
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
 # libyaml's composer recurses in C: far deeper than this and it overflows the
@@ -27,17 +29,11 @@ _DEEP_COMPACT = re.compile(r"(?:[-?][ \t]+){%d}" % (_SAFE_C_DEPTH // 3))
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
-def _error(code: str, mark: Any, message: str) -> Exception:
-    from journeyctl.loader import LoadError
-
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return LoadError(code, line, column, message)
-
-
 def compose_text(text: str) -> Any:
     """The root node of a single-document YAML text (None when empty)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     if _may_nest_deeply(text):
         _check_depth_slowly(text)
@@ -46,9 +42,11 @@ def compose_text(text: str) -> Any:
     try:
         return yaml.compose(text)
     except MarkedYAMLError as error:
-        raise _syntax_error(error, text) from None
+        raise syntax_error(error, text) from None
+    except ReaderError as error:
+        raise reader_error(error, text) from None
     except YAMLError as error:
-        raise _error("E001", None, f"This is not valid YAML: {error}.") from None
+        raise load_error("E001", None, f"This is not valid YAML: {error}.") from None
 
 
 @functools.lru_cache(maxsize=None)
@@ -63,7 +61,7 @@ def _core_schema_resolver() -> type:
     by_first: dict[Any, list[tuple[Any, Any]]] = {}
     for versions, tag, regexp, first in implicit_resolvers:
         if (1, 2) in versions:
-            for char in first or [None]:
+            for char in first or (None,):
                 by_first.setdefault(char, []).append((shared.setdefault(tag, Tag(suffix=tag)), regexp))
 
     class CoreSchemaResolver(VersionedResolver):  # type: ignore[misc]
@@ -77,21 +75,6 @@ def _core_schema_resolver() -> type:
             return shared[_SEQ] if kind is SequenceNode else shared[_MAP]
 
     return CoreSchemaResolver
-
-
-def _syntax_error(error: Any, text: str) -> Exception:
-    problem = str(error.problem or "syntax error")
-    mark = error.problem_mark or error.context_mark
-    lines = text.split("\n", mark.line + 1) if mark is not None else []
-    line_text = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
-    if "another document" in problem:
-        return _error("E003", mark, "The file holds several YAML documents (`---`); a journey map is one document per file.")
-    if "undefined alias" in problem:
-        return _error("E001", mark, "This alias (`*name`) refers to an anchor (`&name`) that is not defined before it.")
-    if "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
-        return _error("E001", mark, "A tab character is used for indentation; YAML allows only spaces there.")
-    context = f" ({error.context})" if error.context else ""
-    return _error("E001", mark, f"This is not valid YAML: {problem}{context}.")
 
 
 def _may_nest_deeply(text: str) -> bool:
@@ -120,6 +103,7 @@ def _check_depth_slowly(text: str) -> None:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
     from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+    from ruamel.yaml.reader import ReaderError
 
     depth = 0
     try:
@@ -127,11 +111,13 @@ def _check_depth_slowly(text: str) -> None:
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _error("E003", event.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+                    raise load_error("E003", event.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except MarkedYAMLError as error:
-        raise _syntax_error(error, text) from None
+        raise syntax_error(error, text) from None
+    except ReaderError as error:
+        raise reader_error(error, text) from None
 
 
 class NodeConverter:
@@ -141,13 +127,18 @@ class NodeConverter:
         self._done: set[int] = set()
         self._open: set[int] = set()
         self._alias_nodes = 0
+        # The collections being converted that are not alias expansions: the
+        # innermost one is where an expansion starts, and where a bomb is shown.
+        self._written: list[Any] = []
 
     def convert(self, node: Any, depth: int = 0, aliased: bool = False) -> Any:
         """Plain data for `node`; keys starting with `x-` are dropped."""
         if depth > MAX_DEPTH:
-            raise _error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+            raise load_error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
         tag = _tag(node)
-        if tag in (_MAP, _SEQ):
+        if node.id != "scalar":
+            if tag != {"sequence": _SEQ, "mapping": _MAP}[node.id]:
+                raise _tag_error(node, tag)
             return self._collection(node, tag, depth, aliased)
         if aliased:
             self._count_alias(node)
@@ -156,16 +147,20 @@ class NodeConverter:
     def _collection(self, node: Any, tag: str, depth: int, aliased: bool) -> Any:
         ident = id(node)
         if ident in self._open:
-            raise _error("E003", node.start_mark, "An alias refers to the collection that contains it, which would never end.")
+            raise load_error("E003", node.start_mark, "An alias refers to the collection that contains it, which would never end.")
         aliased = aliased or ident in self._done
         if aliased:
             self._count_alias(node)
+        else:
+            self._written.append(node)
         self._open.add(ident)
         if tag == _SEQ:
             result: Any = [self.convert(item, depth + 1, aliased) for item in node.value]
         else:
             result = self._mapping(node, depth, aliased)
         self._open.discard(ident)
+        if not aliased:
+            self._written.pop()
         self._done.add(ident)
         return result
 
@@ -173,13 +168,17 @@ class NodeConverter:
         result: dict[str, Any] = {}
         seen: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.id != "scalar":
+                raise load_error("E012", key_node.start_mark, "A key must be a plain word, not a list or a mapping.")
             tag = _tag(key_node)
-            if tag in (_MAP, _SEQ):
-                raise _error("E012", key_node.start_mark, "A key must be a plain word, not a list or a mapping.")
-            key = str(_scalar(key_node, tag))
+            _scalar(key_node, tag)  # rejects tags
+            # Keys are text as written: `0x10` stays `0x10`, so positions are found by it.
+            key = str(key_node.value)
+            if not key and tag == _NULL:
+                raise load_error("E012", key_node.start_mark, "A key is missing before this `:`.")
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                raise _error("E002", key_node.start_mark, f"The key `{key}` appears twice in this mapping (first on line {first}); remove one.")
+                raise load_error("E002", key_node.start_mark, f"The key `{key}` appears twice in this mapping (first on line {first}); remove one.")
             seen[key] = key_node
             if not key.startswith("x-"):
                 result[key] = self.convert(value_node, depth + 1, aliased)
@@ -188,7 +187,8 @@ class NodeConverter:
     def _count_alias(self, node: Any) -> None:
         self._alias_nodes += 1
         if self._alias_nodes > MAX_ALIAS_NODES:
-            raise _error("E003", node.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
+            where = self._written[-1] if self._written else node
+            raise load_error("E003", where.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
 
 
 def _tag(node: Any) -> str:
@@ -208,13 +208,19 @@ def _scalar(node: Any, tag: str) -> Any:
         if tag == _FLOAT:
             return _to_float(value)
     except ValueError:
-        raise _error("E012", node.start_mark, f"`{value}` is tagged as a number but is not one.") from None
-    if tag == _BOOL:
+        raise _tag_error(node, tag) from None
+    if tag == _BOOL and value.lower() in ("true", "false"):
         return value.lower() == "true"
-    if tag == _NULL:
+    if tag == _NULL and value in ("", "~", "null", "Null", "NULL"):
         return None
+    raise _tag_error(node, tag)
+
+
+def _tag_error(node: Any, tag: str) -> Exception:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
-    raise _error("E003", node.start_mark, f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.")
+    if tag in (_INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ, *_TEXT_TAGS):
+        return load_error("E003", node.start_mark, f"The tag `{shown}` does not fit this value: remove the tag.")
+    return load_error("E003", node.start_mark, f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.")
 
 
 def _to_int(text: str) -> int:

@@ -45,7 +45,7 @@ def test_a_side_that_does_not_load_is_an_error_not_no_changes(tmp_path: Path, cl
         result = cli("diff", *args, "--exit-code")
         assert result.code == 2
         assert result.out == ""
-        assert result.err.startswith(f"{broken}:4:1: E001 yaml-syntax This is not valid YAML")
+        assert result.err == f"{broken}:3:8: E001 yaml-syntax The list opened here with `[` is not closed with `]`, or a comma is missing between its items.\n"
 
 
 def test_an_invalid_map_gives_lint_findings(tmp_path: Path, cli) -> None:
@@ -101,7 +101,7 @@ def test_markdown_escapes_map_content(tmp_path: Path, cli) -> None:
     assert row == (
         '| changed | touchpoint card | **name**: "Card form" → "a \\| b &lt;script&gt;alert(1)&lt;/script&gt; '
         "\\[x\\](javascript:alert(1)) !\\[i\\](http://e/i.png) \\*em\\* \\`code\\` \\@team \\#12 \\$x\\$ \\~\\~s\\~\\~ "
-        '&amp;amp;\\\\nnext" |'
+        '&amp;amp;<br>next" |'
     )
 
 

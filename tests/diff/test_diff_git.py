@@ -110,7 +110,7 @@ def test_a_broken_map_in_history_is_a_positioned_error(repo: Path, cli) -> None:
     commit(repo, "break it", {MAP: "journeyctl: 1\nid: checkout\ntitle: [Checkout\n"})
     result = cli("diff", f"HEAD~1:{MAP}", f"HEAD:{MAP}", "--exit-code")
     assert (result.code, result.out) == (2, "")
-    assert result.err.startswith(f"HEAD:{MAP}:4:1: E001 yaml-syntax This is not valid YAML")
+    assert result.err == f"HEAD:{MAP}:3:8: E001 yaml-syntax The list opened here with `[` is not closed with `]`, or a comma is missing between its items.\n"
 
 
 def use_the_driver(repo: Path, cli) -> None:
@@ -157,8 +157,8 @@ def test_a_broken_map_falls_back_to_a_plain_diff(repo: Path, cli) -> None:
     assert done.returncode == 0
     assert done.stdout == (
         f"diff --journeyctl a/{MAP} b/{MAP}\n"
-        f"journeyctl: b/{MAP}:7:16: E001 yaml-syntax This is not valid YAML: did not find expected ',' or ']' "
-        "(while parsing a flow sequence); showing a plain diff instead.\n"
+        f"journeyctl: b/{MAP}:6:11: E001 yaml-syntax The list opened here with `[` is not closed with `]`, "
+        "or a comma is missing between its items; showing a plain diff instead.\n"
         f"--- a/{MAP}\n+++ b/{MAP}\n@@ -3,7 +3,7 @@\n title: Checkout\n stages:\n   - id: delivery\n"
         "-    name: Delivery\n+    name: [Delivery\n     touchpoints:\n       - id: tracking\n         name: Tracking page\n"
         "diff --journeyctl a/maps/stages.journey.yaml b/maps/stages.journey.yaml\n" + expected("stages", "expected.txt")

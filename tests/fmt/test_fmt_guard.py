@@ -24,7 +24,7 @@ def test_an_equivalent_result_passes():
         (SOURCE.replace("name: S", "name: 'S '"), "the data would change"),
         (SOURCE.replace("x-team: growth", "x-team: grow"), "an `x-` value would change"),
         (SOURCE.replace("x-team: growth", "x-team: [growth]"), "an `x-` value would change"),
-        (SOURCE.replace("stages:", "stages: ["), "the result would not load: This is not valid YAML"),
+        (SOURCE.replace("stages:", "stages: ["), "the result would not load: "),
     ],
 )
 def test_a_result_that_differs_is_refused(result, reason):

@@ -47,7 +47,7 @@ def verify_equivalent(source: str, formatted: str, path: str) -> None:
     try:
         before, after = parse_document(source, path), parse_document(formatted, path)
     except LoadError as error:
-        _refuse(path, f"the result would not load: {error.message}")
+        _refuse(path, f"the result would not load: {error.message.rstrip('.')}")
     if _comparable(after.data) != _comparable(before.data):
         _refuse(path, "the data would change")
     shape = outline(source)

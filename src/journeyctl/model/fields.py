@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Union
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, PlainValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 from pydantic.json_schema import WithJsonSchema
 
@@ -20,7 +20,8 @@ LINK_PATTERN = r"^\s*(?:[hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO])\s*:/*[^/
 
 # `x-` keys never reach the models (the loader drops them); the JSON Schema,
 # which editors apply to the raw file, must allow them on every mapping.
-STRICT = ConfigDict(strict=True, extra="forbid", json_schema_extra={"patternProperties": {"^x-": {}}})
+# Built on first use: a run that never meets a persona library never builds its model.
+STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True, json_schema_extra={"patternProperties": {"^x-": {}}})
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 PersonaRef = Annotated[str, StringConstraints(pattern=PERSONA_REF_PATTERN)]
@@ -45,5 +46,14 @@ def _check_link(value: str) -> str:
     return value
 
 
+def _text_or_number(value: Any) -> Any:
+    # One check instead of a Union, so that a wrong value gives one plain error
+    # at the value's own position (a Union adds a location step per member).
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError("text_or_number", "must be text or a number")
+    return value
+
+
 IsoDate = Annotated[date, BeforeValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE.pattern})]
 Link = Annotated[str, AfterValidator(_check_link), WithJsonSchema({"type": "string", "pattern": LINK_PATTERN})]
+TextOrNumber = Annotated[Union[str, int, float], PlainValidator(_text_or_number, json_schema_input_type=Union[str, int, float])]

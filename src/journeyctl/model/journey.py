@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal, Optional, Union
+from typing import Literal, Optional
 
 from pydantic import BaseModel, Field, model_validator
 
-from journeyctl.model.fields import STRICT, Id, IsoDate, Link, PersonaRef, Text
+from journeyctl.model.fields import STRICT, Id, IsoDate, Link, PersonaRef, Text, TextOrNumber
 
 DEFAULT_REVIEW_EVERY_DAYS = 90
 
@@ -24,7 +24,7 @@ class Persona(Item):
     description: Optional[str] = Field(None, description="Who this persona is.")
     role: Optional[str] = Field(None, description="Job title or role.")
     quote: Optional[str] = Field(None, description="A typical sentence in their words.")
-    demographics: Optional[dict[str, Union[str, int, float]]] = Field(None, description="Facts such as age or company size.")
+    demographics: Optional[dict[str, TextOrNumber]] = Field(None, description="Facts such as age or company size.")
     goals: list[str] = Field(default_factory=list, description="What they want to achieve.")
     motivations: list[str] = Field(default_factory=list, description="Why they act.")
     frustrations: list[str] = Field(default_factory=list, description="What gets in their way.")

@@ -16,7 +16,7 @@ _ITEM_NAMES = {
     "metrics": "metric", "pain_points": "pain point", "opportunities": "opportunity",
 }
 _TYPE_NAMES = {
-    str: "text", int: "a whole number", float: "a number", bool: "true/false",
+    str: "text", int: "a whole number", float: "a decimal number", bool: "true/false",
     list: "a list", dict: "a mapping", type(None): "nothing (empty)",
 }
 _EXPECTED = {
@@ -52,7 +52,7 @@ def _problem(detail: Any, data: dict[str, Any], model: type[BaseModel]) -> tuple
         return "E010", Problem(loc[:-1], f"{owner} is missing the required key `{loc[-1]}`.", at_key=bool(loc[:-1]))
     if kind == "extra_forbidden":
         return "E011", Problem(loc, _unknown_key(loc, model), at_key=True)
-    return "E012", Problem(loc, _invalid_value(kind, value, detail, loc))
+    return "E012", Problem(loc, _invalid_value(kind, value, detail, loc, model))
 
 
 def _describe(path: tuple[Any, ...], data: Any) -> str:
@@ -72,6 +72,8 @@ def _describe(path: tuple[Any, ...], data: Any) -> str:
 
 
 def _unknown_key(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    if loc[-1] == "<<":
+        return "`<<` (a YAML merge key) is not supported in journey maps: write the keys out in full."
     known = _known_keys(loc[:-1], model)
     close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
     hint = f" Did you mean `{close[0]}`?" if close else ""
@@ -79,13 +81,19 @@ def _unknown_key(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
 
 
 def _known_keys(path: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
+    current = _model_at(path, model)
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_at(path: tuple[Any, ...], model: type[BaseModel]) -> Any:
+    """The model class of the item at `path` (None when it is not an item)."""
     current: Any = model
     for part in path:
         if isinstance(part, int) or current is None:
             continue
         field = current.model_fields.get(part)
         current = _model_of(field.annotation) if field else None
-    return list(current.model_fields) if current is not None else []
+    return current
 
 
 def _model_of(annotation: Any) -> Any:
@@ -98,34 +106,101 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...]) -> str:
-    field = f"`{loc[-1]}`" if loc and isinstance(loc[-1], str) else "This item"
+def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     ctx = detail.get("ctx") or {}
     if kind in _EXPECTED:
-        found = _TYPE_NAMES.get(type(value), "something else")
-        hint = " Put it in quotes if it is meant as text." if kind == "string_type" and value is not None else ""
-        if kind == "bool_type" and isinstance(value, str):
-            hint = " Only `true` and `false` are booleans in a journey map."
-        return f"{field} must be {_EXPECTED[kind]}, but this is {found} (`{_show(value)}`).{hint}"
+        return _wrong_type(kind, value, _field(loc), _expected(kind, loc, model))
+    if kind == "text_or_number":
+        return f"{_field(loc)} must be text or a number, but this is {_TYPE_NAMES.get(type(value), 'something else')} (`{_show(value)}`)."
     if kind == "string_pattern_mismatch":
         if "#" in str(ctx.get("pattern", "")):
-            return f"`{_show(value)}` is not a persona reference: write `persona-id` or `personas.yaml#persona-id`."
+            return f"`{_show(value)}` is not a persona reference: write a persona's id (lowercase letters, digits, `-` or `_`), or `personas.yaml#persona-id` for a persona library."
         return f"`{_show(value)}` is not a valid id: use 1 to 64 lowercase letters, digits, `-` or `_`, starting with a letter or digit."
     if kind == "literal_error":
-        return f"{field} cannot be `{_show(value)}`; use one of: {ctx.get('expected', '')}."
+        choices = str(ctx.get("expected", "")).replace("'", "`")
+        return f"{_field(loc)} cannot be `{_show(value)}`; use one of: {choices}."
     if kind in ("too_short", "string_too_short"):
-        return f"{field} must not be empty."
+        return f"{_field(loc)} must not be empty."
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{field} must be at least {ctx.get('ge', ctx.get('gt'))}, not {_show(value)}."
+        return f"{_field(loc)} must be at least {ctx.get('ge', ctx.get('gt'))}, not {_show(value)}."
     if kind in ("date_format", "date_value"):
         return f"`{_show(value)}` is not a valid date: {detail['msg']}."
     if kind == "link_scheme":
         return f"`{_show(value)}` is not an allowed link: {detail['msg']}."
     if kind == "value_error":
-        return str(ctx.get("error", detail["msg"])).capitalize() + "."
-    return f"{field} is not valid: {detail['msg']}."
+        message = str(ctx.get("error", detail["msg"]))
+        return message[:1].upper() + message[1:] + "."
+    return f"{_field(loc)} is not valid: {detail['msg']}."
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    """How a message names the value at `loc`: `title`, or each entry of `tags`."""
+    if loc and isinstance(loc[-1], str):
+        return f"`{loc[-1]}`"
+    if len(loc) > 1 and isinstance(loc[-2], str):
+        return f"Each entry of `{loc[-2]}`"
+    return "This item"
+
+
+def _expected(kind: str, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """What a value must be; for an item, with the keys it needs (`id:` and `name:`)."""
+    item = _model_at(loc, model) if kind in ("model_type", "model_attributes_type") else None
+    if item is None:
+        return _EXPECTED[kind]
+    required = [f"`{name}:`" for name, field in item.model_fields.items() if field.is_required()]
+    return f"a mapping of keys such as {' and '.join(required)}"
+
+
+def _wrong_type(kind: str, value: Any, field: str, expected: str) -> str:
+    if value is None:
+        return f"{field} must be {expected}, but it is empty."
+    found = _TYPE_NAMES.get(type(value), "something else")
+    return f"{field} must be {expected}, but this is {found} (`{_show(value)}`).{_hint(kind, value)}"
+
+
+def _hint(kind: str, value: Any) -> str:
+    """How to write a value of the wrong type so that it fits."""
+    if kind == "string_type" and isinstance(value, (bool, int, float)):
+        return " Put it in quotes if it is meant as text."
+    if kind == "bool_type" and isinstance(value, str):
+        if value.lower() in ("true", "false"):
+            return " Remove the quotes."
+        return " Only `true` and `false` are booleans in a journey map."
+    if kind in ("int_type", "float_type") and isinstance(value, str) and _is_number(value):
+        return " Remove the quotes."
+    if kind == "list_type" and isinstance(value, (str, int, float)) and _short_word(str(value)):
+        return f" For a list of one, write `[{value}]`."
+    if kind == "list_type" and isinstance(value, (str, dict)):
+        return " Start each entry of a list with `- `."
+    return ""
+
+
+def _short_word(text: str) -> bool:
+    """Whether `[text]` is a valid, readable one-entry list."""
+    return len(text) <= 30 and not set(text) & set(",:#[]{}'\"\n")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _show(value: Any) -> str:
-    text = str(value).replace("\n", " ")
+    """A value as it would be written in YAML, shortened for a message."""
+    text = _as_yaml(value).replace("\n", " ")
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _as_yaml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_as_yaml, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_as_yaml(item)}" for key, item in value.items()) + "}"
+    return str(value)

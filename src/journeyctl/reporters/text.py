@@ -11,7 +11,10 @@ from journeyctl.lint import FileResult
 from journeyctl.reporters.tally import Tally
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Map content is untrusted: control characters (terminal escapes, line breaks)
+# and bidirectional overrides (which reorder what a terminal shows) never
+# reach the terminal raw.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _paint(text: str, code: str, colour: bool) -> str:

@@ -53,6 +53,7 @@ def check(document: Any, ctx: Context) -> Iterator[Problem]:
     for path, entity, item in identified_items(document):
         label = entity.replace("_", " ")
         if item.id in first:
-            yield Problem((*path, "id"), f"The id `{item.id}` of this {label} is already used by a {first[item.id]}; ids must be unique in a file.")
+            other = "another" if first[item.id] == label else "a"
+            yield Problem((*path, "id"), f"The id `{item.id}` of this {label} is already used by {other} {first[item.id]}; ids must be unique in a file.")
         else:
             first[item.id] = label

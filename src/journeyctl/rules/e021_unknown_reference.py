@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from journeyctl.findings import Problem
 from journeyctl.model import JourneyMap
-from journeyctl.model.walk import pain_points, touchpoints
+from journeyctl.model.walk import identified_items, touchpoints
 from journeyctl.rules.base import Context
 
 CODE = "E021"
@@ -51,20 +51,25 @@ def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
         problem = _persona_problem(journey, ctx)
         if problem:
             yield Problem(("persona",), problem)
-    sources = {source.id for source in journey.sources}
-    pains = {pain.id for _, _, pain in pain_points(journey)}
+    kinds: dict[str, list[str]] = {}
+    for _, entity, item in identified_items(journey):
+        kinds.setdefault(item.id, []).append(entity.replace("_", " "))
     for path, _, touchpoint in touchpoints(journey):
-        yield from _missing(path, "evidence", touchpoint.evidence, sources, "source")
+        yield from _missing(path, "evidence", touchpoint.evidence, kinds, "source")
         for p, pain in enumerate(touchpoint.pain_points):
-            yield from _missing((*path, "pain_points", p), "evidence", pain.evidence, sources, "source")
+            yield from _missing((*path, "pain_points", p), "evidence", pain.evidence, kinds, "source")
         for o, opportunity in enumerate(touchpoint.opportunities):
-            yield from _missing((*path, "opportunities", o), "addresses", opportunity.addresses, pains, "pain point")
+            yield from _missing((*path, "opportunities", o), "addresses", opportunity.addresses, kinds, "pain point")
 
 
-def _missing(path: tuple, key: str, refs: list[str], known: set[str], what: str) -> Iterator[Problem]:
+def _missing(path: tuple, key: str, refs: list[str], kinds: dict[str, list[str]], what: str) -> Iterator[Problem]:
     for i, ref in enumerate(refs):
-        if ref not in known:
+        found = kinds.get(ref, [])
+        if not found:
             yield Problem((*path, key, i), f"`{ref}` is not the id of any {what} in this file.")
+        elif what not in found:
+            article = "an" if found[0][0] in "aeiou" else "a"
+            yield Problem((*path, key, i), f"`{ref}` is the id of {article} {found[0]}, not of a {what}.")
 
 
 def _persona_problem(journey: JourneyMap, ctx: Context) -> str | None:

@@ -59,7 +59,13 @@ def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
     for path, _, opportunity in opportunities(journey):
         if opportunity.status in CLOSED:
             continue
-        lacking = [key for key in ("owner", "due") if getattr(opportunity, key) is None]
+        lacking = tuple(key for key in ("owner", "due") if getattr(opportunity, key) is None)
         if lacking:
-            what = " and ".join(f"`{key}`" for key in lacking)
-            yield Problem(path, f"Opportunity `{opportunity.id}` has no {what}: say who does it and by when.")
+            yield Problem(path, f"Opportunity `{opportunity.id}` has no {_ASKS[lacking]}.")
+
+
+_ASKS = {
+    ("owner", "due"): "`owner` and no `due` date: say who does it and by when",
+    ("owner",): "`owner`: say who does it",
+    ("due",): "`due` date: say by when it is done",
+}

@@ -1,0 +1,108 @@
+"""YAML parser errors as positioned, plain-language LoadErrors.
+
+The parser's own messages ("could not find expected ':' while scanning a simple
+key") are written for YAML implementers. Map authors get what went wrong in
+their terms, at the place they must fix: where a quote or bracket was opened
+rather than the end of the file where the parser gave up.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Characters YAML 1.2 forbids in a stream (c-printable is everything else).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_INDENTATION = "This line does not line up with the lines around it: check its indentation."
+
+
+def load_error(code: str, mark: Any, message: str) -> Exception:
+    """A LoadError at a parser mark (0-based), or at the top of the file."""
+    from journeyctl.loader import LoadError
+
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return LoadError(code, line, column, message)
+
+
+def syntax_error(error: Any, text: str) -> Exception:
+    """The LoadError for a parser error (MarkedYAMLError) in `text`."""
+    problem, context = str(error.problem or ""), str(error.context or "")
+    mark, opened = error.problem_mark or error.context_mark, error.context_mark or error.problem_mark
+    if "another document" in problem:
+        return load_error("E003", mark, "The file holds several YAML documents (`---`); a journey map is one document per file.")
+    if "undefined alias" in problem:
+        return load_error("E001", mark, "This alias (`*name`) refers to an anchor (`&name`) that is not defined before it.")
+    if "tab" in problem or _char(text, mark) == "\t" or "\t" in _indentation(text, mark):
+        return load_error("E001", mark, "A tab character is used for indentation; YAML allows only spaces there.")
+    if "quoted scalar" in context and "end of stream" in problem:
+        quote = _char(text, opened) or '"'
+        return load_error("E001", opened, f"The text quoted here is never closed: add the closing {quote}.")
+    if "flow sequence" in context:
+        return load_error("E001", opened, "The list opened here with `[` is not closed with `]`, or a comma is missing between its items.")
+    if "flow mapping" in context:
+        return load_error("E001", opened, "The mapping opened here with `{` is not closed with `}`, or a comma is missing between its entries.")
+    if "found unexpected ':'" in problem:
+        return load_error("E001", mark, "Inside `[...]` or `{...}`, a value that contains `:` must be in quotes.")
+    if "could not find expected ':'" in problem:
+        return load_error("E001", opened, "A `:` is missing on this line: write `key: value`.")
+    return load_error("E001", mark, _message(problem, context, text, mark))
+
+
+def _message(problem: str, context: str, text: str, mark: Any) -> str:
+    char = _char(text, mark)
+    shown = "a backtick (`)" if char == "`" else f"`{char}`"
+    if "mapping values are not allowed" in problem:
+        return "A `: ` is not allowed here: put the whole value in quotes if it contains `: `, or check the indentation of this line."
+    if char == ":" and ("cannot start any token" in problem or "expected node content" in problem):
+        return "A key is missing before this `:`."
+    if "cannot start any token" in problem or "expected node content" in problem:
+        return f"A value cannot start with {shown}: put the value in quotes."
+    if "expected '-' indicator" in problem or "expected key" in problem:
+        before = _line(text, mark)[: mark.column].rstrip() if mark is not None else ""
+        if before.endswith(("'", '"')):
+            return "Nothing may follow the closing quote of a value: put the whole value in quotes (write `''` for a `'` inside single quotes)."
+        if _line(text, mark).lstrip().startswith(":"):
+            return "A key is missing before this `:`."
+        if before.endswith(("]", "}")):
+            return f"Nothing may follow the closing `{before[-1]}` of a list or mapping: put the whole value in quotes if it is text."
+        return _INDENTATION
+    if "block sequence entries are not allowed" in problem:
+        return "A list item (`- `) cannot follow a key on the same line: start the list on the next line, or put the value in quotes."
+    if "scanning an alias" in context or "scanning an anchor" in context:
+        return "`&` and `*` start anchors and aliases, which need a name: put the value in quotes if it is text."
+    if "unknown escape character" in problem:
+        return "This backslash escape is not valid in double quotes: write `\\\\` for a backslash, or use single quotes."
+    if "duplicate anchor" in context:
+        return "This anchor (`&name`) is already defined above; give each anchor its own name."
+    detail = f" ({context})" if context else ""
+    return f"This is not valid YAML: {problem or 'syntax error'}{detail}."
+
+
+def reader_error(error: Any, text: str) -> Exception:
+    """The LoadError for a character YAML does not allow (ReaderError)."""
+    from journeyctl.loader import LoadError
+
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return LoadError("E001", 1, 1, f"This is not valid YAML: {error}.")
+    before = text[: found.start()]
+    line, column = before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1
+    code = f"U+{ord(found.group()):04X}"
+    return LoadError("E001", line, column, f"The file contains a control character ({code}) that YAML does not allow; remove it.")
+
+
+def _line(text: str, mark: Any) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n", mark.line + 1)
+    return lines[mark.line] if mark.line < len(lines) else ""
+
+
+def _indentation(text: str, mark: Any) -> str:
+    line = _line(text, mark)
+    return line[: len(line) - len(line.lstrip())]
+
+
+def _char(text: str, mark: Any) -> str:
+    line = _line(text, mark)
+    return line[mark.column] if mark is not None and mark.column < len(line) else ""

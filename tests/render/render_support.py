@@ -1,0 +1,91 @@
+"""Helpers and fixtures of the render tests: golden files, hostile maps, copies of the examples."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+
+GOLDEN = Path(__file__).parent / "golden"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+UPDATE = os.environ.get("JOURNEYCTL_UPDATE_GOLDEN") == "1"
+
+# Every kind of text that could break out of HTML, Markdown, Mermaid or Jinja.
+HOSTILE = (
+    '<script>alert(1)</script> "><img src=x onerror=alert(2)> {{ 7*7 }}X{% raw %} | a|b '
+    "](javascript:alert(3)) [x](javascript:alert(4)) ![i](https://evil.example/t.png)\n"
+    "second line </style><style>body{display:none}</style> &lt;b&gt; `tick` *em* _u_ ~s~ $m$ "
+    "# %% title: x; y #z, w\r\n- item\n1. one"
+)
+HOSTILE_URL = 'https://example.com/a"><script>alert(5)</script>?q=1|2 (x)'
+
+
+def check_golden(name: str, text: str) -> None:
+    """Compare `text` with tests/render/golden/NAME exactly; rewrite it with JOURNEYCTL_UPDATE_GOLDEN=1."""
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8", newline="")
+    assert path.exists(), f"no golden file {path}: run with JOURNEYCTL_UPDATE_GOLDEN=1"
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"{name} differs from its golden file (JOURNEYCTL_UPDATE_GOLDEN=1 rewrites it)"
+
+
+@pytest.fixture
+def examples(tmp_path: Path) -> Path:
+    """A private copy of examples/, safe to change."""
+    target = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, target)
+    return target
+
+
+def hostile_map() -> dict:
+    """A valid map with a hostile string in every string field (ids and dates excepted)."""
+    def text(field: str) -> str:
+        return f"{field}: {HOSTILE}"
+
+    return {
+        "journeyctl": 1, "id": "hostile", "title": text("title"), "description": text("description"),
+        "state": "future", "owner": text("owner"), "persona": "eve",
+        "personas": [{
+            "id": "eve", "name": text("persona name"), "description": text("persona description"),
+            "role": text("role"), "quote": text("quote"),
+            "demographics": {text("demographic key"): text("demographic value"), "age": 30},
+            "goals": [text("goal")], "motivations": [text("motivation")], "frustrations": [text("frustration")],
+        }],
+        "sources": [
+            {"id": "src-a", "kind": "interview", "title": text("source title"), "date": "2026-01-02", "url": HOSTILE_URL},
+            {"id": "src-b", "kind": "other", "title": text("mail source"), "url": "mailto:team@example.com?subject=a b"},
+        ],
+        "last_reviewed": "2026-01-01", "tags": [text("tag")],
+        "stages": [
+            {
+                "id": "s1", "name": text("stage name"), "description": text("stage description"),
+                "customer_goal": text("customer goal"), "questions": [text("question")], "next_step": text("next step"),
+                "touchpoints": [{
+                    "id": "t1", "name": text("touchpoint name"), "channel": text("channel"), "owner": text("touchpoint owner"),
+                    "critical": True, "doing": text("doing"), "thinking": text("thinking"), "feeling": text("feeling"),
+                    "emotion": -2, "backstage": [text("backstage")], "evidence": ["src-a", "src-b"],
+                    "metrics": [{"name": text("metric name"), "value": 3.5, "target": 2, "unit": text("unit"), "better": "lower"}],
+                    "pain_points": [{"id": "p1", "description": text("pain"), "severity": "critical", "occurrences": 4, "evidence": ["src-a"]}],
+                    "opportunities": [{
+                        "id": "o1", "description": text("opportunity"), "addresses": ["p1"], "owner": text("opportunity owner"),
+                        "due": "2026-02-01", "status": "planned", "expected_outcome": text("outcome"),
+                    }],
+                }],
+            },
+            {"id": "s2", "name": text("empty stage")},
+        ],
+    }
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    """The hostile map as a file (JSON is YAML 1.2)."""
+    path = tmp_path / "hostile.journey.yaml"
+    path.write_text(json.dumps(hostile_map(), indent=1), encoding="utf-8")
+    return path
