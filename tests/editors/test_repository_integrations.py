@@ -85,14 +85,28 @@ def test_action_matches_github_s_action_schema():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
-def test_action_lint_step_runs_on_the_examples(tmp_path):
-    shim = tmp_path / "journeyctl"
+def run_step(name: str, tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run one `run:` step of the action in bash, with this checkout's journeyctl on PATH."""
+    shim = tmp_path / "bin" / "journeyctl"
+    shim.parent.mkdir(exist_ok=True)
     shim.write_text(f'#!/bin/sh\nPYTHONPATH="{SRC}" exec "{sys.executable}" -m journeyctl "$@"\n')
     shim.chmod(0o755)
-    step = next(step for step in load(ACTION)["runs"]["steps"] if step["name"] == "Lint journey maps")
-    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
-    env.update(PATH=f"{tmp_path}{os.pathsep}{env['PATH']}", JOURNEYCTL_PATHS=f"{EXAMPLES} {EXAMPLES}/personas.yaml")
-    result = subprocess.run(["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True, timeout=120)
+    step = next(step for step in load(ACTION)["runs"]["steps"] if step["name"] == name)
+    environ = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    environ.update(PATH=f"{shim.parent}{os.pathsep}{environ['PATH']}", **env)
+    return subprocess.run(["bash", "-e", "-c", step["run"]], env=environ, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_action_lint_step_runs_on_the_examples(tmp_path):
+    result = run_step("Lint journey maps", tmp_path, JOURNEYCTL_PATHS=f"{EXAMPLES} {EXAMPLES}/personas.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no findings in 5 files" in result.stdout
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+def test_action_render_step_writes_a_site(tmp_path):
+    site = tmp_path / "site with space"
+    result = run_step("Render journey maps", tmp_path, JOURNEYCTL_PATHS=str(EXAMPLES), JOURNEYCTL_OUTPUT=str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "index.html").is_file()
