@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from importlib import resources
 
 from journeyctl.atomic import write_atomically
-from journeyctl.errors import UsageError
+from journeyctl.errors import OutputError, UsageError
 
 STARTERS = {
     "local-service": "a local service business: find, book, visit, pay (a bike repair shop)",
@@ -72,5 +72,16 @@ def create_map(path: str | None, name: str, today: date, force: bool = False) ->
         raise UsageError(f"{target} is a folder; give a file name for the new map.")
     if os.path.exists(target) and not force:
         raise UsageError(f"{target} already exists; use --force to overwrite it.")
+    _make_folder(os.path.dirname(target))
     write_atomically(target, fill(text, today, map_id_for(target, name), target))
     return target
+
+
+def _make_folder(folder: str) -> None:
+    """Create the map's folder (and its parents), as `mkdir -p` would."""
+    if not folder or os.path.isdir(folder):
+        return
+    try:
+        os.makedirs(folder)
+    except OSError as error:
+        raise OutputError(f"Cannot create the folder {folder}: {error.strerror or error}.") from None

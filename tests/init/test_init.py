@@ -101,12 +101,20 @@ def test_an_unknown_starter_is_a_usage_error(cli, tmp_path):
     assert not (tmp_path / "x.journey.yaml").exists()
 
 
-def test_a_missing_folder_is_a_plain_error(cli, tmp_path):
+def test_missing_folders_are_created(cli, tmp_path):
     result = cli("init", tmp_path / "no" / "such" / "map.journey.yaml")
-    assert result.code == 2
-    assert result.err == f"journeyctl: Cannot write {tmp_path}/no/such/map.journey.yaml: the folder {tmp_path}/no/such does not exist.\n"
+    assert result.code == 0, result.err
+    assert (tmp_path / "no" / "such" / "map.journey.yaml").is_file()
     folder = cli("init", f"{tmp_path}/maps/", "-t", "b2b-saas")
-    assert folder.err == f"journeyctl: Cannot write {tmp_path}/maps/b2b-saas.journey.yaml: the folder {tmp_path}/maps does not exist.\n"
+    assert folder.code == 0, folder.err
+    assert (tmp_path / "maps" / "b2b-saas.journey.yaml").is_file()
+
+
+def test_a_folder_that_cannot_be_created_is_a_plain_error(cli, tmp_path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    result = cli("init", tmp_path / "taken" / "map.journey.yaml")
+    assert result.code == 2
+    assert result.err == f"journeyctl: Cannot create the folder {tmp_path}/taken: File exists.\n"
 
 
 def test_list_shows_the_starters(cli):
