@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
@@ -95,6 +96,11 @@ def _memory_total() -> str:
 def _git(*args: str) -> str:
     out = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
     return out.stdout.strip() if out.returncode == 0 else "unknown"
+
+
+def load_average() -> Optional[float]:
+    """The 1-minute load average: above 1 on 2 cores, other work competes for them."""
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
 
 
 def describe_machine() -> dict[str, object]:

@@ -34,13 +34,15 @@ def _target(row: Any) -> str:
 
 
 def table(rows: list[Any]) -> list[str]:
-    """The side-by-side table as Markdown lines: wall-clock medians, ratio, target, CPU medians."""
+    """The side-by-side table as Markdown lines: wall-clock medians, ratio, target, CPU medians,
+    and the machine's 1-minute load average when the row started."""
     header = ("benchmark", "journeyctl", "yamllint", "ratio", "target", "result",
-              "journeyctl CPU", "yamllint CPU", "journeyctl per map")
+              "journeyctl CPU", "yamllint CPU", "journeyctl per map", "load")
     lines = [header] + [(
         r.name, _figure(r.ours, r.unit), _figure(r.theirs, r.unit),
         "-" if r.ratio is None else f"{r.ratio:.3f}", _target(r), _result(r),
-        _figure(r.ours_cpu, r.unit), _figure(r.theirs_cpu, r.unit), _per_map(r)) for r in rows]
+        _figure(r.ours_cpu, r.unit), _figure(r.theirs_cpu, r.unit), _per_map(r),
+        "-" if r.load is None else f"{r.load:.2f}") for r in rows]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     out = ["| " + " | ".join(cell.ljust(w) for cell, w in zip(line, widths)) + " |" for line in lines]
     out.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")

@@ -22,7 +22,7 @@ from typing import Callable, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_diff_pair, write_corpus  # noqa: E402
-from machine import describe_machine, journeyctl_tool, yamllint_tool, Tool  # noqa: E402
+from machine import Tool, describe_machine, journeyctl_tool, load_average, yamllint_tool  # noqa: E402
 from measure import CommandFailed, Memory, Timing, can_sample_memory, peak_memory, time_command  # noqa: E402
 from report import print_table, write_json  # noqa: E402
 
@@ -58,6 +58,7 @@ class Row:
     theirs_cpu: Optional[float] = None
     ratio: Optional[float] = None
     errors: list[str] = field(default_factory=list)
+    load: Optional[float] = None  # the machine's 1-minute load average when the row started
 
     @property
     def passed(self) -> bool:
@@ -180,6 +181,7 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
     rows = []
     for row, cmds, times in plan:
         print(f"measuring {row.name} ...", file=sys.stderr)
+        row.load = load_average()
         rows.append(measure(row, cmds, times, tmp))
     by_name = {r.name: r for r in rows}
     rows.append(scaling(f"lint time, {n.large} / {n.small} maps (linear: <= 10)", 10.0,
@@ -188,6 +190,7 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
                         by_name[f"lint {n.few} maps x 5,000 lines"], by_name[f"lint {n.many} maps x 500 lines"]))
     memory = Row(f"peak memory, lint {n.mem} maps", unit="MiB", target=150.0, absolute=True, maps=n.mem)
     print(f"measuring {memory.name} ...", file=sys.stderr)
+    memory.load = load_average()
     if can_sample_memory():
         rows.append(measure_memory(memory, [lint(mem), yamllint(mem)], heavy, tmp))
     else:

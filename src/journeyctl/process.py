@@ -69,7 +69,8 @@ def exit_now(code: int) -> NoReturn:
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None without a console (pythonw)
+                stream.flush()
         except (OSError, ValueError):  # a reader that went away, a stream already closed
             pass
     os._exit(code)
