@@ -188,6 +188,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         # Not standalone: click would turn a closed pipe into exit 1 with a message.
         code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
+        if code == EXIT_INTERRUPTED:
+            # typer turns Ctrl-C into a silent exit 130; no command returns 130 itself.
+            _fail("interrupted.")
+            return EXIT_INTERRUPTED
         sys.stdout.flush()
         return code if isinstance(code, int) else 0
     except SystemExit as exit_:
