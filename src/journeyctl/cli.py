@@ -186,7 +186,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     # package's entry points on each run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        # Not standalone: click would turn a closed pipe into exit 1 with a message.
+        # Not standalone, so that usage errors come back here. A pipe closed while a
+        # command writes is typer's: it exits 1 without a word, as Python's docs advise.
         code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
         if code == EXIT_INTERRUPTED:
             # typer turns Ctrl-C into a silent exit 130; no command returns 130 itself.
@@ -216,7 +217,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _silence_stdout()
-        return 0
+        return 1  # the output is incomplete: as when typer meets the closed pipe
     except Exception as error:
         debug = "--debug" in argv
         if debug:
