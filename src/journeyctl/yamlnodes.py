@@ -1,8 +1,8 @@
 """YAML text to a node tree, and a node tree to plain Python data.
 
 YAML 1.2 scalar rules; rejects duplicate keys, custom tags, several documents,
-alias expansion beyond a budget and nesting beyond a depth limit, each as a
-positioned LoadError.
+alias expansion beyond a budget, nesting beyond a depth limit and numbers too
+long to print, each as a positioned LoadError.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from journeyctl.yamlerrors import load_error, reader_error, syntax_error
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
+MAX_NUMBER_CHARS = 100
 # libyaml's composer recurses in C: far deeper than this and it overflows the
 # stack, so text that might nest deeper is checked by the pure-Python parser.
 _SAFE_C_DEPTH = 1000
@@ -202,6 +203,9 @@ def _scalar(node: Any, tag: str) -> Any:
     value = node.value
     if tag in _TEXT_TAGS:
         return value
+    if len(value) > MAX_NUMBER_CHARS and tag in (_INT, _FLOAT):
+        # Python will not print an integer of thousands of digits: refuse it here.
+        raise load_error("E012", node.start_mark, f"This number is {len(value):,} characters long; numbers in a journey map have at most {MAX_NUMBER_CHARS}. Put the value in quotes if it is text.")
     try:
         if tag == _INT:
             return _to_int(value)
