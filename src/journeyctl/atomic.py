@@ -13,11 +13,17 @@ def write_atomically(path: str, content: str | bytes) -> None:
 
     The file is replaced in one step (os.replace); when anything fails, the
     existing file is left as it was and OutputError says why in plain words.
+    A symbolic link stays a link: the file it points to gets the content. A
+    device or a pipe (`/dev/null`, `/dev/stdout`) is written to, never replaced.
     """
-    folder = os.path.dirname(os.path.abspath(path))
     data = content.encode("utf-8") if isinstance(content, str) else content
+    if os.path.exists(path) and not os.path.isfile(path):
+        _write_in_place(path, data)
+        return
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
     if not os.path.isdir(folder):
-        raise OutputError(f"Cannot write {path}: the folder {folder} does not exist.")
+        raise OutputError(f"Cannot write {path}: the folder {os.path.dirname(os.path.abspath(path))} does not exist.")
     try:
         handle, temporary = tempfile.mkstemp(prefix=".journeyctl-", dir=folder)
     except OSError as error:
@@ -25,14 +31,24 @@ def write_atomically(path: str, content: str | bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-        if os.path.exists(path):
-            os.chmod(temporary, os.stat(path).st_mode & 0o7777)
+        if os.path.exists(target):
+            os.chmod(temporary, os.stat(target).st_mode & 0o7777)
         else:
             os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except OSError as error:
         if os.path.exists(temporary):
             os.unlink(temporary)
+        raise OutputError(f"Cannot write {path}: {error.strerror or error}.") from None
+
+
+def _write_in_place(path: str, data: bytes) -> None:
+    if os.path.isdir(path):
+        raise OutputError(f"Cannot write {path}: it is a folder.")
+    try:
+        with open(path, "wb") as stream:
+            stream.write(data)
+    except OSError as error:
         raise OutputError(f"Cannot write {path}: {error.strerror or error}.") from None
 
 
