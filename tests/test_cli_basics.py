@@ -15,3 +15,9 @@ def test_version_as_a_real_process():
     result = run_journeyctl("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"journeyctl {__version__}"
+
+
+def test_examples_are_already_formatted(cli):
+    result = cli("fmt", "--check", EXAMPLES)
+    assert result.code == 0, result.out
+    assert result.out.strip() == "4 files already formatted."

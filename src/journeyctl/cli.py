@@ -100,8 +100,8 @@ def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or nam
     from journeyctl.rules import RULES, find_rule
 
     if code is None:
-        for rule in RULES.values():
-            typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}")
+        for listed in RULES.values():
+            typer.echo(f"{listed.code}  {listed.name:<24} {listed.severity:<8} {listed.summary}")
         return
     rule = find_rule(code)
     if rule is None:
@@ -177,6 +177,56 @@ def render(
     from journeyctl.render import render_paths
 
     render_paths(paths, format, output, templates, parse_today(today), sys.stdout)
+
+
+@app.command()
+def schema(
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the schema to this file instead of printing it.", metavar="FILE")] = None,
+) -> None:
+    """Print the JSON Schema of the format, for editors and check-jsonschema."""
+    from journeyctl.schema import schema_text
+
+    if output is None:
+        typer.echo(schema_text(), nl=False)
+        return
+    from journeyctl.atomic import write_atomically
+
+    write_atomically(output, schema_text())
+
+
+@app.command()
+def init(
+    path: Annotated[Optional[str], typer.Argument(help="The new map's file, or a folder for it (default: <starter>.journey.yaml here).", show_default=False, metavar="[PATH]")] = None,
+    template: Annotated[Optional[str], typer.Option("--template", "-t", help="The starter to begin from (default: local-service; see --list).", show_default=False, metavar="NAME")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    list_starters: Annotated[bool, typer.Option("--list", help="List the starters and exit.")] = False,
+    today: Annotated[Optional[str], typer.Option(help="The map's review date (YYYY-MM-DD); due dates follow from it. Default: today.", metavar="DATE")] = None,
+) -> None:
+    """Create a new journey map from a starter: commented, and lint-clean today."""
+    import shlex
+
+    from journeyctl.scaffold import DEFAULT_STARTER, STARTERS, create_map
+
+    if list_starters:
+        for name, summary in STARTERS.items():
+            typer.echo(f"{name:<14} {summary}" + (" (default)" if name == DEFAULT_STARTER else ""))
+        return
+    name = template or DEFAULT_STARTER
+    target = create_map(path, name, parse_today(today), force)
+    typer.echo(f"Created {target} from the `{name}` starter.\nNext: make it yours, then run `journeyctl lint {shlex.quote(target)}`.")
+
+
+@app.command()
+def fmt(
+    paths: Paths,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when a file would be reformatted.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff.")] = False,
+) -> None:
+    """Rewrite maps in the canonical layout, keeping every comment."""
+    from journeyctl.formatter.files import CHECK, DIFF, WRITE, run
+
+    mode = DIFF if diff else CHECK if check else WRITE
+    raise typer.Exit(run(paths, mode, sys.stdout, sys.stderr))
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -11,7 +11,7 @@ from functools import partial
 from journeyctl.discovery import expand_paths
 from journeyctl.findings import Finding, Problem
 from journeyctl.loader import Document, LoadError, decode, looks_like_map, parse_document, read_bytes
-from journeyctl.model import InvalidMap, validate_map
+from journeyctl.model import InvalidMap, JourneyMap, MapModel, validate_map
 from journeyctl.parallel import can_fork, forked_map
 from journeyctl.positions import SourceMap
 from journeyctl.references import PersonaLibraries
@@ -85,9 +85,9 @@ class Linter:
             for problem in rule.check(model, context)
         ]
 
-    def _context(self, document: Document, model: object) -> Context:
+    def _context(self, document: Document, model: MapModel) -> Context:
         settings = self.settings
-        libraries = self._libraries.for_map(model, document.path) if document.kind == "journey" else {}
+        libraries = self._libraries.for_map(model, document.path) if isinstance(model, JourneyMap) else {}
         return Context(
             today=self.today, channels=settings.channels, max_stages=settings.max_stages,
             max_touchpoints_per_stage=settings.max_touchpoints_per_stage,

@@ -62,7 +62,7 @@ def _core_schema_resolver() -> type:
     by_first: dict[Any, list[tuple[Any, Any]]] = {}
     for versions, tag, regexp, first in implicit_resolvers:
         if (1, 2) in versions:
-            for char in first or [None]:
+            for char in first or (None,):
                 by_first.setdefault(char, []).append((shared.setdefault(tag, Tag(suffix=tag)), regexp))
 
     class CoreSchemaResolver(VersionedResolver):  # type: ignore[misc]

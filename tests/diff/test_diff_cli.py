@@ -101,7 +101,7 @@ def test_markdown_escapes_map_content(tmp_path: Path, cli) -> None:
     assert row == (
         '| changed | touchpoint card | **name**: "Card form" → "a \\| b &lt;script&gt;alert(1)&lt;/script&gt; '
         "\\[x\\](javascript:alert(1)) !\\[i\\](http://e/i.png) \\*em\\* \\`code\\` \\@team \\#12 \\$x\\$ \\~\\~s\\~\\~ "
-        '&amp;amp;\\\\nnext" |'
+        '&amp;amp;<br>next" |'
     )
 
 

@@ -100,7 +100,7 @@ def test_step_summary_of_a_clean_run(cli, monkeypatch, tmp_path):
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     lint(cli, MAP, "--format", "github", "--select", "W101")
-    assert summary.read_text(encoding="utf-8") == "## journeyctl lint\n\nAll clear\\: no findings in 1 file\\.\n\n"
+    assert summary.read_text(encoding="utf-8") == "## journeyctl lint\n\nAll clear: no findings in 1 file.\n\n"
 
 
 def test_output_writes_the_format_to_a_file_and_text_to_the_terminal(cli, tmp_path):

@@ -15,7 +15,7 @@ from journeyctl.render import FORMATS, MapRenderer, make_environment, render_map
 from journeyctl.render.environment import builtin_templates
 from journeyctl.render.inputs import JourneyInput
 from journeyctl.render.links import safe_link
-from journeyctl.render.markdown import escape_markdown, escape_mermaid, markdown_url
+from journeyctl.markdown import escape_markdown, escape_mermaid, markdown_url
 
 SAFE_HREF = re.compile(r"^(#main$|#id-[a-z0-9_-]+|https?://|mailto:|[a-z0-9_-]+\.(html|md)$)")
 

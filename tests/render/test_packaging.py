@@ -15,7 +15,7 @@ def test_every_package_of_src_is_listed_for_the_wheel():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     assert sorted(config["packages"]) == sorted([*find_packages(str(ROOT / "src")), "journeyctl.templates"])
     assert config["package-dir"] == {"": "src", "journeyctl.templates": "templates"}
-    assert config["package-data"] == {"journeyctl.templates": ["*.j2"]}
+    assert config["package-data"] == {"journeyctl.templates": ["*.j2"], "journeyctl": ["starters/*.journey.yaml"]}
 
 
 def test_the_entry_templates_are_in_the_top_level_templates_folder():

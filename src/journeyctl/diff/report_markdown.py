@@ -6,33 +6,13 @@ it can neither break the table, nor add links, images, HTML or mentions.
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 from typing import TextIO
 
 from journeyctl.diff.changes import Change, DiffResult
 from journeyctl.diff.curve import LEGEND, curve_lines
-from journeyctl.diff.values import safe_text
+from journeyctl.markdown import escape_markdown
 from journeyctl.diff.wording import Style, field_values, journey_heading, outcome, stage_heading, subject
-
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# ASCII punctuation that means something inline in GFM: emphasis, code, links
-# and images (`[`), tables, strikethrough, math, mentions, issue references.
-# CommonMark lets any ASCII punctuation be escaped with a backslash; &, < and >
-# become entities so that no HTML gets through.
-_SPECIAL = re.compile(r"[\\`*_\[\]#|~$@]|[&<>]|\s+")
-
-
-def escape_markdown(text: str) -> str:
-    """Text that renders as itself inside a Markdown paragraph or table cell."""
-    def replace(match: re.Match[str]) -> str:
-        found = match.group()
-        if found.isspace():
-            return " "
-        return _ENTITIES.get(found, "\\" + found)
-
-    return _SPECIAL.sub(replace, safe_text(text))
-
 
 def _quote(text: str) -> str:
     return f'"{text}"'

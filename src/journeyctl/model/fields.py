@@ -9,16 +9,25 @@ from typing import Annotated, Any, Union
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, PlainValidator, StringConstraints
 from pydantic_core import PydanticCustomError
+from pydantic.json_schema import WithJsonSchema
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 PERSONA_REF_PATTERN = r"^(?:[^#\s]+#)?[a-z0-9][a-z0-9_-]{0,63}$"
 LINK_SCHEMES = ("http", "https", "mailto")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The JSON Schema spelling of _check_link (ECMA-262 has no inline flags): the
+# scheme before the first colon, then something other than slashes.
+LINK_PATTERN = r"^\s*(?:[hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO])\s*:/*[^/]"
 
+# `x-` keys never reach the models (the loader drops them); the JSON Schema,
+# which editors apply to the raw file, must allow them on every mapping.
 # Built on first use: a run that never meets a persona library never builds its model.
 # `.inf` and `.nan` are YAML floats, but no measure is endless, and NaN is not
 # even equal to itself (a diff would show it changed against its own copy).
-STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True, allow_inf_nan=False)
+STRICT = ConfigDict(
+    strict=True, extra="forbid", defer_build=True, allow_inf_nan=False,
+    json_schema_extra={"patternProperties": {"^x-": {}}},
+)
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 PersonaRef = Annotated[str, StringConstraints(pattern=PERSONA_REF_PATTERN)]
@@ -53,6 +62,6 @@ def _text_or_number(value: Any) -> Any:
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_parse_date)]
-Link = Annotated[str, AfterValidator(_check_link)]
+IsoDate = Annotated[date, BeforeValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE.pattern})]
+Link = Annotated[str, AfterValidator(_check_link), WithJsonSchema({"type": "string", "pattern": LINK_PATTERN})]
 TextOrNumber = Annotated[Union[str, int, float], PlainValidator(_text_or_number, json_schema_input_type=Union[str, int, float])]

@@ -137,7 +137,10 @@ class JourneyMap(Item):
     sources: list[Source] = Field(default_factory=list, description="The research behind the map.")
     last_reviewed: Optional[IsoDate] = Field(None, description="When the map was last reviewed (YYYY-MM-DD).")
     review_every_days: Optional[int] = Field(None, ge=1, description="Review cadence in days; default 90.")
-    scale: Scale = Field(default_factory=lambda: Scale(min=-2, max=2), description="The emotion scale; default -2 to 2.")
+    scale: Scale = Field(
+        default_factory=lambda: Scale(min=-2, max=2), description="The emotion scale; default -2 to 2.",
+        json_schema_extra={"default": {"min": -2, "max": 2}},
+    )
     tags: list[str] = Field(default_factory=list, description="Free-form tags.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in journey order.")
 

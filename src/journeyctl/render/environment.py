@@ -14,7 +14,7 @@ from typing import Any, Optional
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError, select_autoescape
 
 from journeyctl.errors import JourneyctlError, UsageError
-from journeyctl.render.markdown import escape_markdown, escape_mermaid, markdown_url
+from journeyctl.markdown import escape_markdown, escape_mermaid, markdown_url
 
 _HERE = Path(__file__).resolve().parent
 

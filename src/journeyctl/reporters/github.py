@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
+from journeyctl.markdown import escape_markdown
 from journeyctl.findings import Finding
 from journeyctl.lint import FileResult
 from journeyctl.reporters.locations import display_path
@@ -18,7 +19,6 @@ from journeyctl.reporters.tally import Tally
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 # A step summary holds at most 1 MiB; past this many rows the table is cut.
 MAX_SUMMARY_ROWS = 1000
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
 def escape_data(text: str) -> str:
@@ -50,11 +50,6 @@ def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool
             out.write(format_annotation(finding) + "\n")
     if not quiet:
         out.write(tally.sentence() + "\n")
-
-
-def escape_markdown(text: str) -> str:
-    """Untrusted text for one Markdown table cell: punctuation backslash-escaped, one line."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(text.splitlines()))
 
 
 def summary_markdown(results: Iterable[FileResult], tally: Tally) -> str:

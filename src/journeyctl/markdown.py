@@ -1,5 +1,6 @@
-"""Escaping for Markdown output: one function for GitHub-flavoured Markdown text,
-one for text inside a Mermaid `journey` block, one for link destinations."""
+"""Escaping for Markdown output, shared by render, diff and the GitHub step summary:
+one function for GitHub-flavoured Markdown text, one for text inside a Mermaid
+`journey` block, one for link destinations."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from typing import Any
 from urllib.parse import quote
 
 # Inline syntax that changes meaning anywhere in a line (emphasis, code, links,
-# tables, strikethrough, GitHub math), escaped with a backslash.
-_INLINE = re.compile(r"([\\`*_\[\]|~$])")
+# tables, strikethrough, GitHub math, @mentions and #issue references, which
+# would notify people from a pull-request comment), escaped with a backslash.
+_INLINE = re.compile(r"([\\`*_\[\]|~$#@])")
 # Block syntax that only matters at the start of a cell or list item.
-_LEADING = re.compile(r"^([#=+-])")
+_LEADING = re.compile(r"^([=+-])")
 _ORDERED = re.compile(r"^(\d+)([.)])(?=\s|$)")
 # `&` only needs escaping where it would start a character reference such as `&lt;`.
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")

@@ -1,0 +1,1 @@
+"""`journeyctl fmt`: maps in one canonical layout, comments and meaning kept."""

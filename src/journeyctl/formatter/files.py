@@ -1,0 +1,141 @@
+"""fmt over files: which files, what happens to each, and what the user is told.
+
+Each file's outcome is data (unchanged, changed, failed or skipped) until the
+report at the end. A file is written only when its text changes, atomically;
+a file that fails is never touched.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from journeyctl.atomic import write_atomically
+from journeyctl.discovery import expand_paths
+from journeyctl.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InvalidInput, JourneyctlError
+from journeyctl.findings import Finding
+from journeyctl.formatter.engine import format_text
+from journeyctl.lint import PARALLEL_FROM, load_error_finding
+from journeyctl.loader import LoadError, decode, looks_like_map, read_bytes
+
+BOM = b"\xef\xbb\xbf"
+WRITE, CHECK, DIFF = "write", "check", "diff"
+
+
+@dataclass
+class Outcome:
+    """What fmt makes of one file."""
+
+    path: str
+    status: str  # "unchanged", "changed", "failed" or "skipped"
+    before: str = ""
+    after: str = ""
+    bom: bool = False
+    findings: list[Finding] = field(default_factory=list)
+    message: str = ""
+
+
+def format_file(path: str, explicit: bool = True) -> Outcome:
+    """Format one file in memory; a file found in a folder that is not a map is skipped."""
+    try:
+        raw = read_bytes(path)
+        if not explicit and not looks_like_map(raw):
+            return Outcome(path, "skipped")
+        before = decode(raw)
+    except LoadError as error:
+        return Outcome(path, "failed", findings=[load_error_finding(path, error)])
+    try:
+        after = format_text(before, path)
+    except InvalidInput as invalid:
+        return Outcome(path, "failed", findings=invalid.findings)
+    except JourneyctlError as error:
+        return Outcome(path, "failed", message=str(error))
+    status = "unchanged" if after == before else "changed"
+    return Outcome(path, status, before, after, raw.startswith(BOM))
+
+
+def format_paths(paths: list[str], jobs: int | None = None) -> Iterator[Outcome]:
+    """The outcome for every file the paths name, searched like `lint` does, in
+    order; formatted in parallel processes when there are many."""
+    items = list(expand_paths(paths))
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(items) < PARALLEL_FROM:
+        outcomes: Iterable[Outcome] = (format_file(path, explicit) for path, explicit in items)
+    else:
+        outcomes = _in_parallel(items, jobs)
+    yield from (outcome for outcome in outcomes if outcome.status != "skipped")
+
+
+def _format_item(item: tuple[str, bool]) -> Outcome:
+    return format_file(*item)
+
+
+def _in_parallel(items: list[tuple[str, bool]], jobs: int) -> Iterator[Outcome]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from pool.map(_format_item, items, chunksize=max(1, min(8, len(items) // (jobs * 4))))
+
+
+def run(paths: list[str], mode: str, out: TextIO, err: TextIO) -> int:
+    """Format, check or diff; report; the exit code (0, 1 changes found, 2 errors)."""
+    from journeyctl.reporters.text import format_finding
+
+    counts = {"changed": 0, "unchanged": 0, "failed": 0}
+    notes = err if mode == DIFF else out
+    for outcome in format_paths(paths):
+        if outcome.status == "changed" and mode == WRITE:
+            outcome = _write(outcome)
+        counts[outcome.status] += 1
+        for finding in outcome.findings:
+            err.write(format_finding(finding) + "\n")
+        if outcome.message:
+            err.write(f"journeyctl: {outcome.message}\n")
+        if outcome.status != "changed":
+            continue
+        if mode == DIFF:
+            out.writelines(unified_diff(outcome))
+        notes.write(("Reformatted: " if mode == WRITE else "Would reformat: ") + outcome.path + "\n")
+    notes.write(summary(counts, mode) + "\n")
+    if counts["failed"]:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if counts["changed"] and mode != WRITE else EXIT_CLEAN
+
+
+def unified_diff(outcome: Outcome) -> list[str]:
+    """The change fmt would make, as a unified diff (`--- path` / `+++ path`)."""
+    before = outcome.before.replace("\r\n", "\n").splitlines(keepends=True)
+    after = outcome.after.replace("\r\n", "\n").splitlines(keepends=True)
+    lines = list(difflib.unified_diff(before, after, fromfile=outcome.path, tofile=outcome.path))
+    return [line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines]
+
+
+def summary(counts: dict[str, int], mode: str) -> str:
+    """`2 files reformatted, 1 file left unchanged.` and the like."""
+    changed = "reformatted" if mode == WRITE else "would be reformatted"
+    parts = [
+        _files(counts["changed"], changed),
+        _files(counts["unchanged"], "left unchanged" if mode == WRITE else "already formatted"),
+    ]
+    if counts["failed"]:
+        parts.append(_files(counts["failed"], "not formatted (errors above)"))
+    if not any(counts.values()):
+        return "No journey maps found."
+    return ", ".join(part for part in parts if part) + "."
+
+
+def _files(count: int, what: str) -> str:
+    return f"{count} file{'s' if count != 1 else ''} {what}" if count else ""
+
+
+def _write(outcome: Outcome) -> Outcome:
+    try:
+        write_atomically(outcome.path, (BOM if outcome.bom else b"") + outcome.after.encode("utf-8"))
+    except JourneyctlError as error:
+        outcome.status, outcome.message = "failed", str(error)
+    return outcome
