@@ -183,6 +183,8 @@ class NodeConverter:
             seen[key] = key_node
             if not key.startswith("x-"):
                 result[key] = self.convert(value_node, depth + 1, aliased)
+            else:
+                _check_depth(value_node, depth + 1)
         return result
 
     def _count_alias(self, node: Any) -> None:
@@ -190,6 +192,21 @@ class NodeConverter:
         if self._alias_nodes > MAX_ALIAS_NODES:
             where = self._written[-1] if self._written else node
             raise load_error("E003", where.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
+
+
+def _check_depth(root: Any, depth: int) -> None:
+    """The depth limit for a value that is dropped (`x-`): fmt and editors still read it."""
+    seen: set[int] = set()
+    pending = [(root, depth)]
+    while pending:
+        node, level = pending.pop()
+        if node.id == "scalar" or id(node) in seen:
+            continue
+        if level > MAX_DEPTH:
+            raise load_error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+        seen.add(id(node))
+        children = node.value if node.id == "sequence" else [child for pair in node.value for child in pair]
+        pending += [(child, level + 1) for child in children]
 
 
 def _tag(node: Any) -> str:
