@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError, select_autoescape
+from markupsafe import Markup
 
 from journeyctl.errors import JourneyctlError, UsageError
-from journeyctl.markdown import escape_markdown, escape_mermaid, markdown_url
+from journeyctl.markdown import CONTROLS, control_pictures, escape_markdown, escape_mermaid, markdown_url
 
 _HERE = Path(__file__).resolve().parent
 
@@ -46,9 +47,18 @@ def make_environment(overrides: Optional[str] = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        finalize=_visible_controls,
     )
     environment.filters.update(md=escape_markdown, mermaid=escape_mermaid, md_url=markdown_url)
     return environment
+
+
+def _visible_controls(value: Any) -> Any:
+    """Every value a template writes, control characters made visible (Markup stays Markup)."""
+    if isinstance(value, str) and CONTROLS.search(value):
+        shown = control_pictures(value)
+        return Markup(shown) if isinstance(value, Markup) else shown
+    return value
 
 
 def load_template(environment: Environment, name: str) -> Template:
