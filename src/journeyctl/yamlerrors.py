@@ -70,6 +70,8 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
         return "A list item (`- `) cannot follow a key on the same line: start the list on the next line, or put the value in quotes."
     if "scanning an alias" in context or "scanning an anchor" in context:
         return "`&` and `*` start anchors and aliases, which need a name: put the value in quotes if it is text."
+    if "invalid Unicode character escape" in problem:
+        return "This `\\u` or `\\U` escape names no character (a lone surrogate such as `\\ud800`, or a code past U+10FFFF): write the character itself."
     if "unknown escape character" in problem:
         return "This backslash escape is not valid in double quotes: write `\\\\` for a backslash, or use single quotes."
     if "duplicate anchor" in context:
