@@ -75,6 +75,14 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
         return "A list item (`- `) cannot follow a key on the same line: start the list on the next line, or put the value in quotes."
     if "scanning an alias" in context or "scanning an anchor" in context:
         return "`&` and `*` start anchors and aliases, which need a name: put the value in quotes if it is text."
+    if "expected <document start>" in problem:
+        first = _first_content_line(text)
+        return (f"The top level of the file ends before this line: the content from line {first} on is not one "
+                f"mapping of `key: value` lines at the left margin. Check line {first}: its indentation, or make it a comment (`# ...`).")
+    if "scanning a block scalar" in context:
+        return "`|` and `>` start a block of text on the lines below: only a comment may follow them on this line. Put the value in quotes if it starts with `|` or `>`."
+    if "scanning a tag" in context:
+        return "`!` starts a tag, which journey maps do not use: put the value in quotes if it starts with `!`."
     if "invalid Unicode character escape" in problem:
         return "This `\\u` or `\\U` escape names no character (a lone surrogate such as `\\ud800`, or a code past U+10FFFF): write the character itself."
     if "unknown escape character" in problem:
@@ -122,6 +130,14 @@ def _last_unclosed_bracket(text: str) -> Any:
     except YAMLError:
         pass
     return opened[-1] if opened else None
+
+
+def _first_content_line(text: str) -> int:
+    """The number of the first line that is neither blank nor a comment."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return number
+    return 1
 
 
 def _line(text: str, mark: Any) -> str:
