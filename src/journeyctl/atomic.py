@@ -42,6 +42,15 @@ def write_atomically(path: str, content: str | bytes) -> None:
         raise OutputError(f"Cannot write {path}: {error.strerror or error}.") from None
 
 
+def check_writable(path: str) -> None:
+    """Fail early, before any work, when the folder `path` would be written in is missing or read-only."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise OutputError(f"Cannot write {path}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
+        raise OutputError(f"Cannot write {path}: Permission denied.")
+
+
 def _write_in_place(path: str, data: bytes) -> None:
     if os.path.isdir(path):
         raise OutputError(f"Cannot write {path}: it is a folder.")

@@ -10,7 +10,7 @@ import io
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Optional, Protocol, TextIO
 
-from journeyctl.atomic import write_atomically
+from journeyctl.atomic import check_writable, write_atomically
 from journeyctl.errors import OutputError, UsageError
 from journeyctl.lint import FileResult
 from journeyctl.reporters import github, json, sarif, text
@@ -41,6 +41,8 @@ def report(
     """
     if requested is not None and requested not in REPORTERS:
         raise UsageError(f"--format must be one of {', '.join(REPORTERS)}, not `{requested}`.")
+    if output:
+        check_writable(output)
     shown = terminal_format(environ) if output else (requested or terminal_format(environ))
     saved = (requested or shown) if output else None
     summary = environ.get("GITHUB_STEP_SUMMARY") if "github" in (shown, saved) else None
