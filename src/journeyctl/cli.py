@@ -241,15 +241,13 @@ def main(argv: Optional[list[str]] = None) -> int:
         code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
         if code == EXIT_INTERRUPTED:
             # typer turns Ctrl-C into a silent exit 130; no command returns 130 itself.
-            _fail("interrupted.")
-            return EXIT_INTERRUPTED
+            return _interrupted()
         sys.stdout.flush()
         return code if isinstance(code, int) else 0
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else EXIT_ERROR)
     except typer.Abort:
-        _fail("interrupted.")
-        return EXIT_INTERRUPTED
+        return _interrupted()
     except InvalidInput as error:
         from journeyctl.reporters.text import format_finding
 
@@ -263,8 +261,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         getattr(error, "show", lambda: _fail(str(error)))()
         return EXIT_ERROR
     except KeyboardInterrupt:
-        _fail("interrupted.")
-        return EXIT_INTERRUPTED
+        return _interrupted()
     except BrokenPipeError:
         _silence_stdout()
         return 1  # the output is incomplete: as when typer meets the closed pipe
@@ -277,6 +274,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         hint = "" if debug else " (run with --debug for the traceback)"
         _fail(f"internal error: {type(error).__name__}: {error}{hint}.")
         return EXIT_ERROR
+
+
+def _interrupted() -> int:
+    """Ctrl-C: stop the worker processes' queued work, say so, exit 130."""
+    from journeyctl.parallel import stop_workers
+
+    stop_workers()
+    _fail("interrupted.")
+    return EXIT_INTERRUPTED
 
 
 def _fail(message: str) -> None:
