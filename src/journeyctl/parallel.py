@@ -19,7 +19,8 @@ class _Run:
     """One forked_map's pool and the futures of its chunks."""
 
     def __init__(self, pool: Any) -> None:
-        self.pool, self.futures = pool, []
+        self.pool = pool
+        self.futures: list[Any] = []
 
     def abandon(self) -> None:
         """Cancel the chunks not yet started (each future itself: the pool's own
