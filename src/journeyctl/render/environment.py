@@ -67,6 +67,8 @@ def load_template(environment: Environment, name: str) -> Template:
         return environment.get_template(name)
     except TemplateError as error:
         raise _problem(error, name) from None
+    except UnicodeDecodeError:
+        raise TemplateProblem(f"template {name} is not UTF-8 text; save it as UTF-8.") from None
 
 
 def render_template(environment: Environment, name: str, context: dict[str, Any]) -> str:
@@ -76,6 +78,13 @@ def render_template(environment: Environment, name: str, context: dict[str, Any]
         return template.render(context)
     except TemplateError as error:
         raise _problem(error, name) from None
+    except Exception as error:
+        # A team's template is code: what fails in it (1/0, an include of itself)
+        # is its author's to fix. A failure in a built-in template is journeyctl's.
+        filename, lineno = _template_frame(name, None)
+        if os.path.abspath(filename).startswith(str(builtin_templates()) + os.sep):
+            raise
+        raise TemplateProblem(f"template {filename}:{lineno}: {type(error).__name__}: {error}") from None
 
 
 def _problem(error: TemplateError, name: str) -> TemplateProblem:
