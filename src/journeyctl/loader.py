@@ -65,18 +65,18 @@ def read_bytes(path: str) -> bytes:
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode):
                 raise LoadError("E001", 1, 1, f"The file cannot be read: it is {_file_type(status.st_mode)}, not a regular file.")
-            if status.st_size > MAX_FILE_BYTES:
-                raise _too_large()
+            check_size(status.st_size)
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise LoadError("E001", 1, 1, f"The file cannot be read: {_reason(path, error)}.") from None
-    if len(raw) > MAX_FILE_BYTES:  # it grew while being read
-        raise _too_large()
+    check_size(len(raw))  # it may have grown while being read
     return raw
 
 
-def _too_large() -> LoadError:
-    return LoadError("E003", 1, 1, f"The file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a journey map.")
+def check_size(size: int) -> None:
+    """The size limit, as a positioned E003, for a file or any other source of a map (git)."""
+    if size > MAX_FILE_BYTES:
+        raise LoadError("E003", 1, 1, f"The file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a journey map.")
 
 
 def _file_type(mode: int) -> str:
