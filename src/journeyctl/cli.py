@@ -232,17 +232,20 @@ def fmt(
 
 def run() -> None:
     """The program (console script, `python -m journeyctl`): main() on the process's arguments,
-    then the end of the process, without the interpreter's teardown."""
+    then the end of the process, without the interpreter's teardown.
+
+    Process-wide tweaks live here, not in main(), which tests and other programs call.
+    """
+    defer_unused_packages()
+    # journeyctl uses no pydantic plugins; looking for them scans every installed
+    # package's entry points on each run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     exit_now(main())
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv
-    defer_unused_packages()
-    # journeyctl uses no pydantic plugins; looking for them scans every installed
-    # package's entry points on each run.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         # Not standalone: click would turn a closed pipe into exit 1 with a message.
         code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
