@@ -231,7 +231,8 @@ def make_map(index: int, lines: Lines, seed: int = 0, today: date | None = None)
 
 
 def make_diff_pair(lines: int, seed: int = 0, today: date | None = None) -> tuple[str, str]:
-    """Return a map and a revision of it: one emotion changed, one pain point removed, one touchpoint moved."""
+    """Return a map and a revision of it: one emotion changed, one pain point removed, one touchpoint
+    moved, and the keys of every touchpoint written in reverse order (which changes nothing)."""
     r = _rng(seed, -1)
     journey = _build(r, 0, lines, today or date.today())
     old, stages = _dump(journey), journey["stages"]
@@ -244,6 +245,8 @@ def make_diff_pair(lines: int, seed: int = 0, today: date | None = None) -> tupl
     src = r.choice([st for st in stages if len(st["touchpoints"]) > 1])
     dst = r.choice([st for st in stages if st is not src and len(st["touchpoints"]) < 12] or [src])
     dst["touchpoints"].append(src["touchpoints"].pop(0))
+    for stage in stages:
+        stage["touchpoints"] = [dict(reversed(tp.items())) for tp in stage["touchpoints"]]
     return old, _dump(journey)
 
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import sys
 
 
-def run() -> int:
-    """Import the command line and run it; an interrupt during the import exits 130 quietly."""
+def run() -> None:
+    """Import the command line and run the program (cli.run); an interrupt during the import exits 130."""
     try:
-        from journeyctl.cli import main
+        from journeyctl.cli import run as program
     except KeyboardInterrupt:
         sys.stderr.write("journeyctl: interrupted.\n")
-        return 130
-    return main()
+        raise SystemExit(130) from None
+    program()
 
 
 if __name__ == "__main__":
-    raise SystemExit(run())
+    run()

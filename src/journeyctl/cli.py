@@ -12,6 +12,7 @@ import typer
 
 from journeyctl import __version__
 from journeyctl.errors import EXIT_ERROR, EXIT_INTERRUPTED, InvalidInput, JourneyctlError, UsageError
+from journeyctl.process import defer_unused_packages, exit_now
 
 app = typer.Typer(
     name="journeyctl",
@@ -229,12 +230,22 @@ def fmt(
     raise typer.Exit(run(paths, mode, sys.stdout, sys.stderr))
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    """Entry point: runs the app; the one place that turns exceptions into exit codes."""
-    argv = sys.argv[1:] if argv is None else argv
+def run() -> None:
+    """The program (console script, `python -m journeyctl`): main() on the process's arguments,
+    then the end of the process, without the interpreter's teardown.
+
+    Process-wide tweaks live here, not in main(), which tests and other programs call.
+    """
+    defer_unused_packages()
     # journeyctl uses no pydantic plugins; looking for them scans every installed
     # package's entry points on each run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    exit_now(main())
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Entry point: runs the app; the one place that turns exceptions into exit codes."""
+    argv = sys.argv[1:] if argv is None else argv
     try:
         # Not standalone, so that usage errors come back here. A pipe closed while a
         # command writes is typer's: it exits 1 without a word, as Python's docs advise.

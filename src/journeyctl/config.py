@@ -22,11 +22,6 @@ from journeyctl.errors import ConfigError, UsageError
 from journeyctl.rules import find_rule
 from journeyctl.settings import Settings
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 CONFIG_FILE = "journeyctl.toml"
 PYPROJECT = "pyproject.toml"
 DEFAULT = "default"
@@ -122,6 +117,11 @@ def _read(path: str) -> bytes:
 
 
 def _parse(path: str, raw: bytes) -> dict[str, Any]:
+    # Imported here: most runs find no config file and never parse TOML.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Callable
 
 from journeyctl.errors import ConfigError
@@ -91,4 +90,6 @@ def canonical_key(name: str) -> str | None:
 
 
 def _shown(value: Any) -> str:
+    import json  # only for a message about a bad value: most runs never need it
+
     return f"`{json.dumps(value, default=str, ensure_ascii=False)}`"

@@ -7,7 +7,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field, model_validator
 
-from journeyctl.model.fields import STRICT, Id, IsoDate, Link, PersonaRef, Text, TextOrNumber
+from journeyctl.model.fields import STRICT, Id, IsoDate, Link, PersonaRef, Text, TextOrNumber, empty_list
 
 DEFAULT_REVIEW_EVERY_DAYS = 90
 
@@ -25,9 +25,9 @@ class Persona(Item):
     role: Optional[str] = Field(None, description="Job title or role.")
     quote: Optional[str] = Field(None, description="A typical sentence in their words.")
     demographics: Optional[dict[str, TextOrNumber]] = Field(None, description="Facts such as age or company size.")
-    goals: list[str] = Field(default_factory=list, description="What they want to achieve.")
-    motivations: list[str] = Field(default_factory=list, description="Why they act.")
-    frustrations: list[str] = Field(default_factory=list, description="What gets in their way.")
+    goals: list[str] = Field(default_factory=empty_list, description="What they want to achieve.")
+    motivations: list[str] = Field(default_factory=empty_list, description="Why they act.")
+    frustrations: list[str] = Field(default_factory=empty_list, description="What gets in their way.")
 
 
 SourceKind = Literal["survey", "interview", "analytics", "crm", "support", "social", "observation", "sales", "other"]
@@ -60,7 +60,7 @@ class PainPoint(Item):
     description: Text = Field(description="What hurts, in the customer's terms.")
     severity: Literal["low", "medium", "high", "critical"] = Field("medium", description="How much it hurts.")
     occurrences: Optional[int] = Field(None, ge=0, description="How often it was observed in the evidence period.")
-    evidence: list[Id] = Field(default_factory=list, description="Ids of the sources that show it.")
+    evidence: list[Id] = Field(default_factory=empty_list, description="Ids of the sources that show it.")
 
 
 OpportunityStatus = Literal["idea", "planned", "in-progress", "done", "dropped"]
@@ -71,7 +71,7 @@ class Opportunity(Item):
 
     id: Id = Field(description="Unique id within the file.")
     description: Text = Field(description="What the team could do.")
-    addresses: list[Id] = Field(default_factory=list, description="Ids of the pain points it addresses.")
+    addresses: list[Id] = Field(default_factory=empty_list, description="Ids of the pain points it addresses.")
     owner: Optional[str] = Field(None, description="Who is accountable for it.")
     due: Optional[IsoDate] = Field(None, description="When it is due (YYYY-MM-DD).")
     status: OpportunityStatus = Field("idea", description="Where it stands.")
@@ -90,11 +90,11 @@ class Touchpoint(Item):
     thinking: Optional[str] = Field(None, description="What the customer thinks.")
     feeling: Optional[str] = Field(None, description="What the customer feels.")
     emotion: Optional[int] = Field(None, description="Position on the map's emotion scale.")
-    backstage: list[str] = Field(default_factory=list, description="People, processes and systems behind it.")
-    evidence: list[Id] = Field(default_factory=list, description="Ids of the sources behind it.")
-    metrics: list[Metric] = Field(default_factory=list, description="Measured values.")
-    pain_points: list[PainPoint] = Field(default_factory=list, description="What hurts here.")
-    opportunities: list[Opportunity] = Field(default_factory=list, description="What the team can do here.")
+    backstage: list[str] = Field(default_factory=empty_list, description="People, processes and systems behind it.")
+    evidence: list[Id] = Field(default_factory=empty_list, description="Ids of the sources behind it.")
+    metrics: list[Metric] = Field(default_factory=empty_list, description="Measured values.")
+    pain_points: list[PainPoint] = Field(default_factory=empty_list, description="What hurts here.")
+    opportunities: list[Opportunity] = Field(default_factory=empty_list, description="What the team can do here.")
 
 
 class Stage(Item):
@@ -104,9 +104,9 @@ class Stage(Item):
     name: Text = Field(description="The stage's name.")
     description: Optional[str] = Field(None, description="What happens in this stage.")
     customer_goal: Optional[str] = Field(None, description="What the customer wants here.")
-    questions: list[str] = Field(default_factory=list, description="What the team must answer at this stage.")
+    questions: list[str] = Field(default_factory=empty_list, description="What the team must answer at this stage.")
     next_step: Optional[str] = Field(None, description="The call to action that moves the customer on.")
-    touchpoints: list[Touchpoint] = Field(default_factory=list, description="The touchpoints, in order.")
+    touchpoints: list[Touchpoint] = Field(default_factory=empty_list, description="The touchpoints, in order.")
 
 
 class Scale(Item):
@@ -133,15 +133,15 @@ class JourneyMap(Item):
     state: Literal["current", "future"] = Field("current", description="As-is (current) or to-be (future) journey.")
     owner: Optional[str] = Field(None, description="Team or person accountable for the map.")
     persona: Optional[PersonaRef] = Field(None, description="`id` of a persona in this file, or `file.yaml#id` in a persona library.")
-    personas: list[Persona] = Field(default_factory=list, description="Inline personas.")
-    sources: list[Source] = Field(default_factory=list, description="The research behind the map.")
+    personas: list[Persona] = Field(default_factory=empty_list, description="Inline personas.")
+    sources: list[Source] = Field(default_factory=empty_list, description="The research behind the map.")
     last_reviewed: Optional[IsoDate] = Field(None, description="When the map was last reviewed (YYYY-MM-DD).")
     review_every_days: Optional[int] = Field(None, ge=1, description="Review cadence in days; default 90.")
     scale: Scale = Field(
         default_factory=lambda: Scale(min=-2, max=2), description="The emotion scale; default -2 to 2.",
         json_schema_extra={"default": {"min": -2, "max": 2}},
     )
-    tags: list[str] = Field(default_factory=list, description="Free-form tags.")
+    tags: list[str] = Field(default_factory=empty_list, description="Free-form tags.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in journey order.")
 
     def review_due(self, default_days: int = DEFAULT_REVIEW_EVERY_DAYS) -> Optional[date]:

@@ -6,6 +6,7 @@ terminal's, a file's (`--output`) and GitHub's step summary.
 
 from __future__ import annotations
 
+import importlib
 import io
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Optional, Protocol, TextIO
@@ -13,7 +14,6 @@ from typing import Optional, Protocol, TextIO
 from journeyctl.atomic import check_writable, write_atomically
 from journeyctl.errors import OutputError, UsageError
 from journeyctl.lint import FileResult
-from journeyctl.reporters import github, json, sarif, text
 from journeyctl.reporters.tally import Tally
 
 
@@ -21,7 +21,14 @@ class Reporter(Protocol):
     def __call__(self, results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = ..., quiet: bool = ...) -> None: ...
 
 
-REPORTERS: dict[str, Reporter] = {"text": text.write, "json": json.write, "sarif": sarif.write, "github": github.write}
+# Format name -> the module under journeyctl.reporters that writes it; a run imports only
+# the reporters it uses.
+REPORTERS: dict[str, str] = {"text": "text", "json": "json", "sarif": "sarif", "github": "github"}
+
+
+def reporter(name: str) -> Reporter:
+    """The `write` function of a format's reporter module."""
+    return importlib.import_module(f"journeyctl.reporters.{REPORTERS[name]}").write  # type: ignore[no-any-return]
 
 
 def terminal_format(environ: Mapping[str, str]) -> str:
@@ -48,12 +55,14 @@ def report(
     summary = environ.get("GITHUB_STEP_SUMMARY") if "github" in (shown, saved) else None
     kept: list[FileResult] = []
     tally = Tally()
-    REPORTERS[shown](_keep(results, kept) if (saved or summary) else results, tally, out, colour, quiet)
+    reporter(shown)(_keep(results, kept) if (saved or summary) else results, tally, out, colour, quiet)
     if output and saved:
         buffer = io.StringIO()
-        REPORTERS[saved](kept, Tally(), buffer, False, quiet)
+        reporter(saved)(kept, Tally(), buffer, False, quiet)
         write_atomically(output, buffer.getvalue())
     if summary:
+        from journeyctl.reporters import github
+
         _append(summary, github.summary_markdown(kept, tally))
     return tally
 
@@ -75,4 +84,4 @@ def _append(path: str, content: str) -> None:
     write_atomically(path, content)
 
 
-__all__ = ["REPORTERS", "Reporter", "Tally", "report", "terminal_format"]
+__all__ = ["REPORTERS", "Reporter", "Tally", "report", "reporter", "terminal_format"]

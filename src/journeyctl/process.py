@@ -1,0 +1,76 @@
+"""How the journeyctl process starts and ends, with no more work than a run needs.
+
+Start: standard-library packages that our dependencies import but a run never uses are
+loaded on first use instead. On Python before 3.13, pydantic-core marks its deprecated
+functions with typing_extensions' `deprecated`, which imports all of asyncio (and with it
+ssl, sockets and concurrent.futures) only to ask whether each function is a coroutine
+function; pydantic's plugin loader imports importlib.metadata even when plugins are
+disabled. Together that is some 25 ms of every run, more than a map takes to lint.
+
+End: once the exit code is known, the process ends without tearing the interpreter down
+(clearing every module and the last garbage collections take some 30 ms once pydantic's
+schemas are in memory); exit handlers still run and the standard streams are flushed.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import os
+import sys
+import threading
+from types import ModuleType
+from typing import NoReturn
+
+DEFERRED = ("asyncio", "importlib.metadata")
+
+
+class DeferredModule(ModuleType):
+    """A package whose own code runs when a missing attribute is first read.
+
+    Made from the package's real spec, so its submodules import as usual without running it
+    (`import asyncio.coroutines` needs only the package's `__path__`): code that uses the
+    package sees no difference, and a run that never does never pays for it.
+    """
+
+    def __getattr__(self, name: str) -> object:
+        spec = self.__dict__.get("__spec__")
+        if spec is None or self.__dict__.get("_journeyctl_ran_", False):
+            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
+        self.__dict__["_journeyctl_ran_"] = True
+        spec.loader.exec_module(self)
+        return getattr(self, name)
+
+
+def defer_unused_packages() -> None:
+    """Put a DeferredModule in `sys.modules` for each package of DEFERRED not imported yet."""
+    for name in DEFERRED:
+        if name in sys.modules:
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None or spec.submodule_search_locations is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        module.__class__ = DeferredModule
+        sys.modules[name] = module
+        parent, _, child = name.rpartition(".")
+        if parent:
+            # What the import system does once it has loaded a submodule.
+            setattr(sys.modules[parent], child, module)
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process with `code`: exit handlers run, streams are flushed, no teardown.
+
+    While another thread still runs, the normal exit (which waits for it) is used instead.
+    """
+    if threading.active_count() > 1:
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None without a console (pythonw)
+                stream.flush()
+        except (OSError, ValueError):  # a reader that went away, a stream already closed
+            pass
+    os._exit(code)

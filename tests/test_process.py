@@ -1,0 +1,104 @@
+"""The process's start and end (journeyctl.process): packages loaded on first use, exit without teardown.
+
+Each test runs a fresh interpreter: pytest has imported asyncio and the rest long ago.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from conftest import EXAMPLES, SRC, TODAY
+
+
+def python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run Python code in a fresh interpreter with this checkout's journeyctl (output buffered, as usual)."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    return subprocess.run(
+        [sys.executable, *args, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+        env={**env, "PYTHONPATH": str(SRC)}, timeout=120,
+    )
+
+
+def test_lint_of_one_map_loads_neither_asyncio_nor_package_metadata():
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "journeyctl", "lint", "--today", TODAY,
+         str(EXAMPLES / "saas-trial-to-paid.journey.yaml")],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(SRC)}, timeout=120,
+    )
+    assert result.returncode == 0
+    assert result.stdout == "All clear: no findings in 1 file.\n"
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert "pydantic" in imported
+    assert "asyncio.coroutines" in imported  # the one submodule typing_extensions asks for
+    assert not {"asyncio.base_events", "ssl", "concurrent.futures", "importlib.metadata._meta", "email"} & imported
+
+
+def test_deferred_packages_work_as_usual_once_used():
+    result = python("""
+        import sys
+        from journeyctl.process import DeferredModule, defer_unused_packages
+        defer_unused_packages()
+        assert isinstance(sys.modules["asyncio"], DeferredModule)
+        import asyncio.coroutines
+        assert "asyncio.base_events" not in sys.modules, "a submodule ran the package"
+        import asyncio
+
+        async def answer():
+            return 42
+
+        print(asyncio.run(answer()), asyncio.coroutines.iscoroutinefunction(answer))
+        from asyncio import *  # noqa: F403 (reads __all__)
+        print(Queue.__module__)  # noqa: F405
+        try:
+            asyncio.no_such_thing
+        except AttributeError as error:
+            print(error)
+        import importlib.metadata
+        from importlib.metadata import version
+        import pydantic
+        print(importlib.metadata.version("pydantic") == version("pydantic") == pydantic.VERSION)
+    """)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "42 True\nasyncio.queues\nmodule 'asyncio' has no attribute 'no_such_thing'\nTrue\n"
+
+
+def test_already_imported_packages_are_left_alone():
+    result = python("""
+        import asyncio, sys
+        from journeyctl.process import defer_unused_packages
+        defer_unused_packages()
+        print(sys.modules["asyncio"] is asyncio, type(asyncio).__name__)
+    """)
+    assert result.stdout == "True module\n"
+
+
+def test_exit_now_runs_exit_handlers_and_flushes_what_was_written():
+    result = python("""
+        import atexit, sys
+        from journeyctl.process import exit_now
+        atexit.register(lambda: sys.stderr.write("exit handler ran\\n"))
+        sys.stdout.write("buffered, no newline")  # a pipe: block-buffered, not yet written
+        exit_now(3)
+        print("never printed")
+    """)
+    assert (result.returncode, result.stdout, result.stderr) == (3, "buffered, no newline", "exit handler ran\n")
+
+
+def test_exit_now_leaves_a_running_thread_to_the_normal_exit():
+    result = python("""
+        import threading
+        from journeyctl.process import exit_now
+        proceed = threading.Event()
+        worker = threading.Thread(target=lambda: (proceed.wait(), print("thread finished")))
+        worker.start()
+        try:
+            exit_now(4)
+        except SystemExit as exit_:
+            print("normal exit", exit_.code)
+            proceed.set()
+            raise
+    """)
+    assert (result.returncode, result.stdout) == (4, "normal exit 4\nthread finished\n")
