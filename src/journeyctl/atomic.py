@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 
 from journeyctl.errors import OutputError
 
@@ -49,6 +50,21 @@ def check_writable(path: str) -> None:
         raise OutputError(f"Cannot write {path}: the folder {folder} does not exist.")
     if not os.access(folder, os.W_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids):
         raise OutputError(f"Cannot write {path}: Permission denied.")
+
+
+def check_not_read(path: str, inputs: Iterable[str]) -> None:
+    """Refuse to write over a file the command has read: `render map.yaml -o map.yaml`
+    would replace the map with its own page."""
+    if not os.path.exists(path):
+        return
+    for source in inputs:
+        try:
+            same = os.path.samefile(path, source)
+        except OSError:
+            continue
+        if same:
+            which = "one of the files" if source == path else f"the same file as {source}, one of the files"
+            raise OutputError(f"Cannot write {path}: it is {which} this command reads; choose another output.")
 
 
 def _write_in_place(path: str, data: bytes) -> None:

@@ -136,3 +136,22 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(maps: Path, name: str)
     assert [line for line in stderr.splitlines() if not (name == "fmt-diff" and line.startswith(FMT_NOTES))] == []
     # Exit 1, the output being incomplete; a short output may all fit in the pipe before the reader leaves.
     assert writer.returncode == 1 if name.startswith("lint") else writer.returncode in (0, 1)
+
+
+@pytest.mark.parametrize(("args", "refusal"), [
+    (["render", "m.journey.yaml", "-o", "m.journey.yaml"], "Cannot write m.journey.yaml: it is one of the files"),
+    (["render", "m.journey.yaml", "-f", "markdown", "-o", "./m.journey.yaml"], "Cannot write ./m.journey.yaml: it is the same file as m.journey.yaml, one of the files"),
+    (["render", "m.journey.yaml", "online-store-checkout.html", "-o", "."], "Cannot write ./online-store-checkout.html: it is the same file as online-store-checkout.html, one of the files"),
+    (["lint", "m.journey.yaml", "--format", "json", "-o", "m.journey.yaml"], "Cannot write m.journey.yaml: it is one of the files"),
+], ids=["render", "render markdown", "render site", "lint"])
+def test_output_over_a_map_being_read_is_refused(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], refusal: str) -> None:
+    # One slip of the keyboard would replace the map with its own page or report.
+    shutil.copy(SAAS, tmp_path / "m.journey.yaml")
+    shutil.copy(CHECKOUT, tmp_path / "online-store-checkout.html")  # a map, whatever its name
+    shutil.copy(EXAMPLES / "personas.yaml", tmp_path / "personas.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = cli(*args, "--today", TODAY)
+    assert result.code == 2
+    assert result.err == f"journeyctl: {refusal} this command reads; choose another output.\n"
+    assert (tmp_path / "m.journey.yaml").read_bytes() == SAAS.read_bytes()
+    assert (tmp_path / "online-store-checkout.html").read_bytes() == CHECKOUT.read_bytes()
