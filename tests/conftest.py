@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -44,11 +45,31 @@ def cli(capsys: pytest.CaptureFixture[str]):
     return run
 
 
-def run_journeyctl(*args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m journeyctl ARGS...` as a real process, with this checkout's code."""
+def obeying_permissions() -> list[str]:
+    """A command prefix under which root obeys file permissions, as other users do; [] for them.
+
+    CI runs as root, which reads and writes regardless of chmod: setpriv takes
+    away the capabilities that let it (the process stays root, owner of the files).
+    """
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv (util-linux): file permissions cannot be tested")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
+
+
+def run_journeyctl(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None,
+    obey_permissions: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m journeyctl ARGS...` as a real process, with this checkout's code.
+
+    With `obey_permissions`, file permissions hold even when the tests run as root.
+    """
     full_env = {**os.environ, "PYTHONPATH": str(SRC), **(env or {})}
+    prefix = obeying_permissions() if obey_permissions else []
     return subprocess.run(
-        [sys.executable, "-m", "journeyctl", *map(str, args)],
+        [*prefix, sys.executable, "-m", "journeyctl", *map(str, args)],
         cwd=cwd, input=stdin.decode() if stdin is not None else None,
         capture_output=True, text=True, env=full_env, timeout=300,
     )

@@ -232,27 +232,33 @@ def fmt(
 
 def run() -> None:
     """The program (console script, `python -m journeyctl`): main() on the process's arguments,
-    then the end of the process, without the interpreter's teardown."""
+    then the end of the process, without the interpreter's teardown.
+
+    Process-wide tweaks live here, not in main(), which tests and other programs call.
+    """
+    defer_unused_packages()
+    # journeyctl uses no pydantic plugins; looking for them scans every installed
+    # package's entry points on each run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     exit_now(main())
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: runs the app; the one place that turns exceptions into exit codes."""
     argv = sys.argv[1:] if argv is None else argv
-    defer_unused_packages()
-    # journeyctl uses no pydantic plugins; looking for them scans every installed
-    # package's entry points on each run.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        # Not standalone: click would turn a closed pipe into exit 1 with a message.
+        # Not standalone, so that usage errors come back here. A pipe closed while a
+        # command writes is typer's: it exits 1 without a word, as Python's docs advise.
         code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
+        if code == EXIT_INTERRUPTED:
+            # typer turns Ctrl-C into a silent exit 130; no command returns 130 itself.
+            return _interrupted()
         sys.stdout.flush()
         return code if isinstance(code, int) else 0
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else EXIT_ERROR)
     except typer.Abort:
-        _fail("interrupted.")
-        return EXIT_INTERRUPTED
+        return _interrupted()
     except InvalidInput as error:
         from journeyctl.reporters.text import format_finding
 
@@ -266,11 +272,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         getattr(error, "show", lambda: _fail(str(error)))()
         return EXIT_ERROR
     except KeyboardInterrupt:
-        _fail("interrupted.")
-        return EXIT_INTERRUPTED
+        return _interrupted()
     except BrokenPipeError:
         _silence_stdout()
-        return 0
+        return 1  # the output is incomplete: as when typer meets the closed pipe
     except Exception as error:
         debug = "--debug" in argv
         if debug:
@@ -280,6 +285,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         hint = "" if debug else " (run with --debug for the traceback)"
         _fail(f"internal error: {type(error).__name__}: {error}{hint}.")
         return EXIT_ERROR
+
+
+def _interrupted() -> int:
+    """Ctrl-C: stop the worker processes' queued work, say so, exit 130."""
+    from journeyctl.parallel import stop_workers
+
+    stop_workers()
+    _fail("interrupted.")
+    return EXIT_INTERRUPTED
 
 
 def _fail(message: str) -> None:

@@ -126,6 +126,8 @@ def _parse(path: str, raw: bytes) -> dict[str, Any]:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError(f"{display_path(path)} is not UTF-8 text; save it as UTF-8.") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays or tables
+        raise ConfigError(f"{display_path(path)}: this is not valid TOML for journeyctl: its arrays or tables nest thousands of levels deep.") from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)

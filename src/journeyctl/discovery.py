@@ -12,8 +12,10 @@ def expand_paths(paths: list[str]) -> Iterator[tuple[str, bool]]:
     """(path, explicit) for each file to consider, in a stable order.
 
     Folders are searched recursively for `.yaml`/`.yml` files, skipping hidden
-    folders and never following links to folders (no loops). A path that does
-    not exist is yielded as explicit, so that reading it reports the problem.
+    folders and never following links to folders (no loops). What a folder holds
+    that is not a regular file (a named pipe, a socket, a device) is skipped; a
+    broken link is yielded, so that reading it reports the problem, as for a path
+    named on the command line that does not exist.
     """
     for path in paths:
         if os.path.isdir(path):
@@ -27,4 +29,6 @@ def _walk(root: str) -> Iterator[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.endswith(YAML_SUFFIXES):
-                yield os.path.normpath(os.path.join(folder, name))
+                path = os.path.join(folder, name)
+                if os.path.isfile(path) or not os.path.exists(path):
+                    yield os.path.normpath(path)

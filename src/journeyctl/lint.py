@@ -12,6 +12,7 @@ from journeyctl.discovery import expand_paths
 from journeyctl.findings import Finding, Problem
 from journeyctl.loader import Document, LoadError, decode, looks_like_map, parse_document, read_bytes
 from journeyctl.model import InvalidMap, JourneyMap, MapModel, validate_map
+from journeyctl.parallel import can_fork, forked_map
 from journeyctl.positions import SourceMap
 from journeyctl.references import PersonaLibraries
 from journeyctl.rules import RULES, Context
@@ -130,28 +131,17 @@ def lint_paths(paths: list[str], settings: Settings, today: date, jobs: int | No
     items = list(expand_paths(paths))
     linter = Linter(settings, today)
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(items) < PARALLEL_FROM or not _can_fork():
+    # Workers are forked so that they start at once with the linter ready;
+    # where there is no fork (Windows), one process does the work.
+    if jobs < 2 or len(items) < PARALLEL_FROM or not can_fork():
         yield from (linter.lint_file(path, explicit) for path, explicit in items)
         return
     yield from _in_parallel(linter, items, jobs)
 
 
-def _can_fork() -> bool:
-    # Workers are forked so that they start at once with the linter ready;
-    # where there is no fork (Windows), one process does the work.
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
 def _in_parallel(linter: Linter, items: list[tuple[str, bool]], jobs: int) -> Iterable[FileResult]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     chunk = max(1, min(32, len(items) // (jobs * 4)))
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from pool.map(partial(_lint_one, linter), items, chunksize=chunk)
+    yield from forked_map(partial(_lint_one, linter), items, jobs, chunk)
 
 
 __all__ = ["FileResult", "Linter", "lint_paths", "load_error_finding", "make_finding"]

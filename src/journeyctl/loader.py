@@ -8,7 +8,10 @@ custom tags, several documents, alias bombs and absurd nesting.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,16 +53,47 @@ class Document:
 
 
 def read_bytes(path: str) -> bytes:
-    """Read a file, turning OS errors into a positioned E001."""
+    """Read a file, turning OS errors into a positioned E001.
+
+    Only regular files are read (a named pipe would wait for a writer for ever),
+    and a file over the size limit is refused before any of it is read.
+    """
     try:
-        with open(path, "rb") as handle:
+        # Non-blocking, so that opening a named pipe does not wait for a writer.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise LoadError("E001", 1, 1, f"The file cannot be read: it is {_file_type(status.st_mode)}, not a regular file.")
+            check_size(status.st_size)
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise LoadError("E001", 1, 1, f"The file cannot be read: {reason}.") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise LoadError("E003", 1, 1, f"The file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a journey map.")
+        raise LoadError("E001", 1, 1, f"The file cannot be read: {_reason(path, error)}.") from None
+    check_size(len(raw))  # it may have grown while being read
     return raw
+
+
+def check_size(size: int) -> None:
+    """The size limit, as a positioned E003, for a file or any other source of a map (git)."""
+    if size > MAX_FILE_BYTES:
+        raise LoadError("E003", 1, 1, f"The file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a journey map.")
+
+
+def _file_type(mode: int) -> str:
+    # Folders do not get here: opening one as a file fails with "Is a directory".
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def _reason(path: str, error: OSError) -> str:
+    if error.errno == errno.ENOENT and os.path.islink(path):
+        return f"it is a symbolic link to {os.readlink(path)}, which does not exist"
+    if error.errno == errno.ELOOP:
+        return "it is a symbolic link that leads back to itself (a loop)"
+    return error.strerror or str(error)
 
 
 def looks_like_map(raw: bytes) -> bool:

@@ -30,6 +30,11 @@ _MERMAID = str.maketrans({
 _MERMAID_KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
 _WORD_JOINER = "\u2060"
 _URL_SAFE = ":/?#[]@!$&'*+,;=%-._~"
+# Control characters (a YAML escape such as "\e" puts them in map text) would
+# reach a terminal when a page is printed, and are errors in HTML: each is shown
+# as its Unicode picture (␛ for escape), C1 controls as the replacement character.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
 
 
 def escape_markdown(value: Any) -> str:
@@ -41,7 +46,7 @@ def escape_markdown(value: Any) -> str:
     """
     if value is None:
         return ""
-    text = _ENTITY.sub("&amp;", str(value).strip()).replace("<", "&lt;").replace(">", "&gt;")
+    text = _ENTITY.sub("&amp;", control_pictures(str(value)).strip()).replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _ORDERED.sub(r"\1\\\2", _LEADING.sub(r"\\\1", text))
     return _NEWLINES.sub("<br>", text)
@@ -54,10 +59,15 @@ def escape_mermaid(value: Any) -> str:
     leading keyword (`title`, `section`...) is defused with an invisible word
     joiner, and empty text becomes a dash so the statement stays valid.
     """
-    text = " ".join(str(value or "").translate(_MERMAID).split())
+    text = " ".join(control_pictures(str(value or "")).translate(_MERMAID).split())
     if text.lower().startswith(_MERMAID_KEYWORDS):
         text = _WORD_JOINER + text
     return text or "-"
+
+
+def control_pictures(text: str) -> str:
+    """`text` with its control characters (but tab, line feed and carriage return) made visible."""
+    return CONTROLS.sub(lambda match: chr(_PICTURES[ord(match.group())]), text)
 
 
 def markdown_url(url: str) -> str:

@@ -39,8 +39,15 @@ def starter_text(name: str) -> str:
 
 def fill(text: str, today: date, map_id: str, path: str) -> str:
     """A starter's text with its placeholders replaced."""
-    text = _TODAY.sub(lambda m: (today + timedelta(days=int(m.group(1) or 0))).isoformat(), text)
+    text = _TODAY.sub(lambda m: _later(today, int(m.group(1) or 0)), text)
     return text.replace("__ID__", map_id).replace("__FILE__", shlex.quote(path))
+
+
+def _later(today: date, days: int) -> str:
+    try:
+        return (today + timedelta(days=days)).isoformat()
+    except OverflowError:
+        raise UsageError(f"--today {today.isoformat()} is too late: the starter's due dates would fall after the year 9999.") from None
 
 
 def map_id_for(path: str, fallback: str) -> str:

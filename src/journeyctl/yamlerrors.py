@@ -37,6 +37,11 @@ def syntax_error(error: Any, text: str) -> Exception:
     if "quoted scalar" in context and "end of stream" in problem:
         quote = _char(text, opened) or '"'
         return load_error("E001", opened, f"The text quoted here is never closed: add the closing {quote}.")
+    if "flow node" in context and _at_end(text, mark):
+        # The file ended inside `[...]` or `{...}`: point at the bracket left open.
+        bracket = _last_unclosed_bracket(text)
+        if bracket is not None:
+            context, opened = f"flow {bracket[0]}", bracket[1]
     if "flow sequence" in context:
         return load_error("E001", opened, "The list opened here with `[` is not closed with `]`, or a comma is missing between its items.")
     if "flow mapping" in context:
@@ -70,6 +75,16 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
         return "A list item (`- `) cannot follow a key on the same line: start the list on the next line, or put the value in quotes."
     if "scanning an alias" in context or "scanning an anchor" in context:
         return "`&` and `*` start anchors and aliases, which need a name: put the value in quotes if it is text."
+    if "expected <document start>" in problem:
+        first = _first_content_line(text)
+        return (f"The top level of the file ends before this line: the content from line {first} on is not one "
+                f"mapping of `key: value` lines at the left margin. Check line {first}: its indentation, or make it a comment (`# ...`).")
+    if "scanning a block scalar" in context:
+        return "`|` and `>` start a block of text on the lines below: only a comment may follow them on this line. Put the value in quotes if it starts with `|` or `>`."
+    if "scanning a tag" in context:
+        return "`!` starts a tag, which journey maps do not use: put the value in quotes if it starts with `!`."
+    if "invalid Unicode character escape" in problem:
+        return "This `\\u` or `\\U` escape names no character (a lone surrogate such as `\\ud800`, or a code past U+10FFFF): write the character itself."
     if "unknown escape character" in problem:
         return "This backslash escape is not valid in double quotes: write `\\\\` for a backslash, or use single quotes."
     if "duplicate anchor" in context:
@@ -89,6 +104,40 @@ def reader_error(error: Any, text: str) -> Exception:
     line, column = before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1
     code = f"U+{ord(found.group()):04X}"
     return LoadError("E001", line, column, f"The file contains a control character ({code}) that YAML does not allow; remove it.")
+
+
+def _at_end(text: str, mark: Any) -> bool:
+    """Whether only blank space follows `mark`: the parser met the end of the file."""
+    if mark is None:
+        return False
+    rest = text.split("\n")[mark.line:]
+    return not "".join([rest[0][mark.column:], *rest[1:]]).strip() if rest else True
+
+
+def _last_unclosed_bracket(text: str) -> Any:
+    """(`sequence` or `mapping`, mark) of the innermost `[` or `{` still open at the end of `text`, or None."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.tokens import FlowMappingEndToken, FlowMappingStartToken, FlowSequenceEndToken, FlowSequenceStartToken
+
+    opened: list[Any] = []
+    try:
+        for token in YAML(typ="safe", pure=True).scan(text):
+            if isinstance(token, (FlowSequenceStartToken, FlowMappingStartToken)):
+                opened.append(("sequence" if isinstance(token, FlowSequenceStartToken) else "mapping", token.start_mark))
+            elif isinstance(token, (FlowSequenceEndToken, FlowMappingEndToken)) and opened:
+                opened.pop()
+    except YAMLError:
+        pass
+    return opened[-1] if opened else None
+
+
+def _first_content_line(text: str) -> int:
+    """The number of the first line that is neither blank nor a comment."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return number
+    return 1
 
 
 def _line(text: str, mark: Any) -> str:

@@ -1,8 +1,8 @@
 """YAML text to a node tree, and a node tree to plain Python data.
 
 YAML 1.2 scalar rules; rejects duplicate keys, custom tags, several documents,
-alias expansion beyond a budget and nesting beyond a depth limit, each as a
-positioned LoadError.
+alias expansion beyond a budget, nesting beyond a depth limit and numbers too
+long to print, each as a positioned LoadError.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from journeyctl.yamlerrors import load_error, reader_error, syntax_error
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
+MAX_NUMBER_CHARS = 100
 # libyaml's composer recurses in C: far deeper than this and it overflows the
 # stack, so text that might nest deeper is checked by the pure-Python parser.
 _SAFE_C_DEPTH = 1000
@@ -182,6 +183,8 @@ class NodeConverter:
             seen[key] = key_node
             if not key.startswith("x-"):
                 result[key] = self.convert(value_node, depth + 1, aliased)
+            else:
+                _check_depth(value_node, depth + 1)
         return result
 
     def _count_alias(self, node: Any) -> None:
@@ -189,6 +192,21 @@ class NodeConverter:
         if self._alias_nodes > MAX_ALIAS_NODES:
             where = self._written[-1] if self._written else node
             raise load_error("E003", where.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
+
+
+def _check_depth(root: Any, depth: int) -> None:
+    """The depth limit for a value that is dropped (`x-`): fmt and editors still read it."""
+    seen: set[int] = set()
+    pending = [(root, depth)]
+    while pending:
+        node, level = pending.pop()
+        if node.id == "scalar" or id(node) in seen:
+            continue
+        if level > MAX_DEPTH:
+            raise load_error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+        seen.add(id(node))
+        children = node.value if node.id == "sequence" else [child for pair in node.value for child in pair]
+        pending += [(child, level + 1) for child in children]
 
 
 def _tag(node: Any) -> str:
@@ -202,6 +220,9 @@ def _scalar(node: Any, tag: str) -> Any:
     value = node.value
     if tag in _TEXT_TAGS:
         return value
+    if len(value) > MAX_NUMBER_CHARS and tag in (_INT, _FLOAT):
+        # Python will not print an integer of thousands of digits: refuse it here.
+        raise load_error("E012", node.start_mark, f"This number is {len(value):,} characters long; numbers in a journey map have at most {MAX_NUMBER_CHARS}. Put the value in quotes if it is text.")
     try:
         if tag == _INT:
             return _to_int(value)

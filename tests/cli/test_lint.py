@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
+from conftest import TODAY, run_journeyctl
 
 from journeyctl import __version__
 from journeyctl.reporters import REPORTERS
@@ -111,12 +110,14 @@ def test_unreadable_file_exits_2(cli, maps: Path) -> None:
     assert lines(result.out)[0] == "clean.journey.yaml/inside.yaml:1:1: E001 yaml-syntax The file cannot be read: Not a directory."
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files without permission")
-def test_file_without_read_permission_exits_2(cli, maps: Path) -> None:
+def test_file_without_read_permission_exits_2(maps: Path) -> None:
     (maps / "clean.journey.yaml").chmod(0)
-    result = cli("lint", "clean.journey.yaml", "--today", TODAY)
-    assert result.code == 2
-    assert lines(result.out)[0] == "clean.journey.yaml:1:1: E001 yaml-syntax The file cannot be read: Permission denied."
+    result = run_journeyctl("lint", "clean.journey.yaml", "--today", TODAY, cwd=maps, obey_permissions=True)
+    assert (result.returncode, result.stderr) == (2, "")
+    assert lines(result.stdout) == [
+        "clean.journey.yaml:1:1: E001 yaml-syntax The file cannot be read: Permission denied.",
+        "Found 1 error and 0 warnings in 1 of 1 file.",
+    ]
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -23,6 +23,11 @@ HOSTILE = (
     "# %% title: x; y #z, w\r\n- item\n1. one"
 )
 HOSTILE_URL = 'https://example.com/a"><script>alert(5)</script>?q=1|2 (x)'
+# The XSS payload corpus: classic attacks on HTML, Markdown, Jinja and Mermaid.
+PAYLOADS = [
+    line for line in (Path(__file__).parents[1] / "hostile" / "xss_payloads.txt").read_text(encoding="utf-8").split("\n")
+    if line and not line.startswith("## ")
+]
 
 
 def check_golden(name: str, text: str) -> None:
@@ -81,6 +86,30 @@ def hostile_map() -> dict:
             {"id": "s2", "name": text("empty stage")},
         ],
     }
+
+
+def payload_map(payload: str) -> dict:
+    """hostile_map() with `payload` as every text, and in every link: as the link when
+    the format allows it, else inside an allowed one."""
+    from pydantic import ValidationError
+
+    from journeyctl.model import Source
+
+    try:
+        url = Source(id="s", kind="other", url=payload).url or payload
+    except ValidationError:
+        url = "https://example.com/?q=" + payload
+
+    def swap(value: object) -> object:
+        if isinstance(value, dict):
+            return {swap(key): swap(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [swap(item) for item in value]
+        if value == HOSTILE_URL:
+            return url
+        return payload if isinstance(value, str) and HOSTILE in value else value
+
+    return swap(hostile_map())  # type: ignore[return-value]
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -188,3 +189,56 @@ def contrast(foreground: str, background: str) -> float:
 
     lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+# What a payload would do if it ran or were markup: set __pwned, retitle the
+# page, add elements that run, fetch or submit, or handlers and odd links.
+ACTIVE = """() => ({
+  pwned: typeof window.__pwned !== 'undefined',
+  title: document.title,
+  elements: [...document.querySelectorAll('script, iframe, object, embed, img, image, base, link, form, input, button, textarea, details, math, meta[http-equiv], animate, set')].map((el) => el.tagName),
+  handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((name) => name.startsWith('on')),
+  links: [...document.querySelectorAll('a')].map((a) => a.href.baseVal ?? a.href).filter((href) => !/^(https?:|mailto:|file:)/.test(href)),
+})"""
+
+
+@pytest.fixture(scope="module")
+def payload_pages(tmp_path_factory) -> list[tuple[Path, str]]:
+    """A site of one map per XSS payload (in every field and link), and its Markdown pages as a
+    Markdown renderer that lets raw HTML through would show them (one page): (page, expected title)."""
+    from markdown_it import MarkdownIt
+    from render_support import PAYLOADS, payload_map
+
+    from journeyctl.cli import main
+
+    folder = tmp_path_factory.mktemp("payloads")
+    (folder / "maps").mkdir()
+    for number, payload in enumerate(PAYLOADS):
+        data = {**payload_map(payload), "id": f"payload-{number:02}"}
+        (folder / "maps" / f"payload-{number:02}.journey.yaml").write_text(json.dumps(data), encoding="utf-8")
+    maps = [str(path) for path in sorted((folder / "maps").iterdir())]
+    assert main(["render", *maps, "-o", str(folder / "html"), "--today", TODAY]) == 0
+    assert main(["render", *maps, "-f", "markdown", "-o", str(folder / "md"), "--today", TODAY]) == 0
+    pages = [(folder / "html" / f"payload-{number:02}.html", " ".join(f"{payload} · Journey map".split())) for number, payload in enumerate(PAYLOADS)]
+    pages.append((folder / "html" / "index.html", "Journey maps"))
+    markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    bodies = [markdown.render(source.read_text(encoding="utf-8")) for source in sorted((folder / "md").glob("*.md"))]
+    (folder / "markdown.html").write_text("<!DOCTYPE html><meta charset=utf-8><title>Markdown</title>" + "<hr>".join(bodies), encoding="utf-8")
+    return [*pages, (folder / "markdown.html", "Markdown")]
+
+
+def test_no_payload_runs_in_a_browser(browser, payload_pages):
+    page = browser.new_page()
+    visited = {path.resolve().as_uri() for path, _ in payload_pages}
+    dialogs: list[str] = []
+    requests: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: request.url not in visited and requests.append(request.url))
+    for path, title in payload_pages:
+        page.goto(path.resolve().as_uri(), wait_until="load")
+        page.keyboard.press("Tab")  # an autofocus or focus handler would run now
+        page.mouse.move(300, 300)
+        facts = page.evaluate(ACTIVE)
+        assert facts == {"pwned": False, "title": title, "elements": [], "handlers": [], "links": []}, path.name
+    assert (dialogs, requests) == ([], [])
+    page.close()

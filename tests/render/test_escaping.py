@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from html.parser import HTMLParser
 
 import pytest
 from markdown_it import MarkdownIt
-from render_support import hostile  # noqa: F401  (fixture)
+from render_support import PAYLOADS, hostile, payload_map  # noqa: F401  (fixture)
 
 from journeyctl.model import JourneyMap, Source, Stage
 from journeyctl.render import FORMATS, MapRenderer, make_environment, render_map
@@ -123,19 +124,48 @@ def test_a_model_built_without_validation_still_gets_no_unsafe_link():
         assert "Bad" in page
 
 
-def test_hostile_html_is_inert(hostile):
-    page = _render(hostile, "html")
+HTML_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "a", "main", "header", "div", "p", "span", "h1", "h2", "h3",
+    "dl", "dt", "dd", "ul", "li", "aside", "blockquote", "section", "table", "caption", "colgroup", "col", "thead",
+    "tbody", "tr", "th", "td", "q", "br", "svg", "desc", "rect", "line", "text", "circle", "footer", "code", "strong",
+}
+MARKDOWN_TAGS = {
+    "h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "a", "br",
+    "blockquote", "pre", "code", "hr",
+}
+
+
+def assert_inert_html(page: str) -> Elements:
+    """Only the template's own elements and attributes, safe links, the one stylesheet; the page's elements."""
     elements = parse(page)
-    assert set(elements.tags) <= {
-        "html", "head", "meta", "title", "style", "body", "a", "main", "header", "div", "p", "span", "h1", "h2", "h3",
-        "dl", "dt", "dd", "ul", "li", "aside", "blockquote", "section", "table", "caption", "colgroup", "col", "thead",
-        "tbody", "tr", "th", "td", "q", "br", "svg", "desc", "rect", "line", "text", "circle", "footer", "code", "strong",
-    }
+    assert set(elements.tags) <= HTML_TAGS
     assert not [name for _, name, _ in elements.attributes if name.startswith("on")]
     assert not [value for _, name, value in elements.attributes if name == "href" and not SAFE_HREF.match(value)]
+    assert [(tag, name, value) for tag, name, value in elements.attributes if tag == "meta"] == [
+        ("meta", "charset", "utf-8"), ("meta", "name", "viewport"), ("meta", "content", "width=device-width, initial-scale=1"),
+        ("meta", "name", "generator"), ("meta", "content", "journeyctl"),
+    ]
     assert elements.tags.count("style") == 1
     assert "".join(elements.styles).strip() == _stylesheet()
     assert len(re.findall("</style", page, re.IGNORECASE)) == 1 and "<script" not in page.lower()
+    return elements
+
+
+def assert_markdown_stays_text(page: str) -> Elements:
+    """Rendered as CommonMark with raw HTML allowed (the worst case), only Markdown's own elements; those elements."""
+    elements = parse(MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(page))
+    assert set(elements.tags) <= MARKDOWN_TAGS
+    assert not [name for _, name, _ in elements.attributes if name not in ("href", "class", "style")]
+    assert not [value for _, name, value in elements.attributes if name == "href" and not SAFE_HREF.match(value)]
+    for table in re.findall(r"(?:^\|.*\|\n)+", page, re.MULTILINE):
+        cells = {len(re.findall(r"(?<!\\)\|", row)) for row in table.splitlines()}
+        assert len(cells) == 1, table
+    return elements
+
+
+def test_hostile_html_is_inert(hostile):
+    page = _render(hostile, "html")
+    elements = assert_inert_html(page)
     text = "".join(elements.text)
     assert text.count("{{ 7*7 }}X") >= 30 and "49X" not in page
     assert 'title: <script>alert(1)</script> "><img src=x onerror=alert(2)>' in text
@@ -145,20 +175,24 @@ def test_hostile_html_is_inert(hostile):
 def test_hostile_markdown_stays_text(hostile):
     page = _render(hostile, "markdown")
     assert "49X" not in page
-    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(page)
-    elements = parse(html)
-    assert set(elements.tags) <= {
-        "h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "a", "br",
-        "blockquote", "pre", "code", "hr",
-    }
-    assert not [name for _, name, _ in elements.attributes if name not in ("href", "class", "style")]
-    assert not [value for _, name, value in elements.attributes if name == "href" and not SAFE_HREF.match(value)]
-    text = "".join(elements.text)
+    text = "".join(assert_markdown_stays_text(page).text)
     assert "title: <script>alert(1)</script> \"><img src=x onerror=alert(2)> {{ 7*7 }}X{% raw %} | a|b" in text
     assert "[x](javascript:alert(4))" in text
-    for table in re.findall(r"(?:^\|.*\|\n)+", page, re.MULTILINE):
-        cells = {len(re.findall(r"(?<!\\)\|", row)) for row in table.splitlines()}
-        assert len(cells) == 1, table
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_every_payload_stays_text_in_every_field_and_link(tmp_path, payload):
+    path = tmp_path / "payload.journey.yaml"
+    path.write_text(json.dumps(payload_map(payload)), encoding="utf-8")
+    html = _render(path, "html")
+    text = "".join(assert_inert_html(html).text)
+    assert text.count(payload) >= 30
+    markdown = _render(path, "markdown")
+    assert "".join(assert_markdown_stays_text(markdown).text).count(payload.strip()) >= 30
+    block = re.search(r"^```mermaid\n(.*?)^```$", markdown, re.MULTILINE | re.DOTALL)
+    assert block is not None
+    assert [line.split(":")[0].split()[0] for line in block.group(1).splitlines()[1:3]] == ["title", "section"]
+    assert len(block.group(1).splitlines()) == 4
 
 
 def test_hostile_mermaid_keeps_one_statement_per_line(hostile):

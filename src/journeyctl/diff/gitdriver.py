@@ -19,6 +19,7 @@ from journeyctl.diff.changes import DiffResult
 from journeyctl.diff.differ import diff_maps
 from journeyctl.diff.sources import NO_FILE, load_side, text_of
 from journeyctl.errors import InvalidInput, JourneyctlError, UsageError
+from journeyctl.loader import MAX_FILE_BYTES
 from journeyctl.model import MapModel
 
 ATTRIBUTE_PATTERN = "*.journey.yaml"
@@ -52,8 +53,11 @@ def external_diff(args: list[str], out: TextIO) -> int:
     except InvalidInput as error:
         from journeyctl.reporters.text import format_finding
 
-        note = f"{format_finding(error.findings[0]).rstrip('.')}; showing a plain diff instead."
-        return _plain_diff(old_label, old_raw, new_label, new_raw, note, out)
+        finding = format_finding(error.findings[0]).rstrip(".")
+        if max(len(old_raw or b""), len(new_raw or b"")) > MAX_FILE_BYTES:
+            out.write(f"journeyctl: {finding}; not shown.\n")
+            return 0
+        return _plain_diff(old_label, old_raw, new_label, new_raw, f"{finding}; showing a plain diff instead.", out)
     except Exception as error:  # a bug must not abort the user's whole `git diff`
         note = f"internal error: {type(error).__name__}: {error}; showing a plain diff instead."
         return _plain_diff(old_label, old_raw, new_label, new_raw, note, out)
@@ -66,7 +70,8 @@ def _read(path: str) -> Optional[bytes]:
         return None
     try:
         with open(path, "rb") as handle:
-            return handle.read()
+            # A side over the size limit is read no further: text_of refuses it (E003).
+            return handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise UsageError(f"Cannot read {path}: {error.strerror or error}.") from None
 

@@ -10,7 +10,7 @@ from typing import Optional
 
 from journeyctl.errors import InvalidInput, JourneyctlError, UsageError
 from journeyctl.lint import load_error_finding, make_finding
-from journeyctl.loader import LoadError, decode
+from journeyctl.loader import MAX_FILE_BYTES, LoadError, check_size, decode
 from journeyctl.maps import load_map
 from journeyctl.model import MapModel
 from journeyctl.rules import RULES
@@ -63,8 +63,9 @@ def load_side(label: str, text: Optional[str] = None) -> MapModel:
 
 
 def text_of(raw: bytes, label: str) -> str:
-    """Bytes of a map as text, or InvalidInput with a positioned E001."""
+    """Bytes of a map as text, or InvalidInput with a positioned E001 (or E003: too large)."""
     try:
+        check_size(len(raw))
         return decode(raw)
     except LoadError as error:
         raise InvalidInput([load_error_finding(label, error)]) from None
@@ -81,14 +82,22 @@ def git_show(revision: str, path: str) -> bytes:
         path = "./" + path
     spec = f"{revision}:{path}"
     try:
-        done = subprocess.run(["git", "show", "--no-textconv", spec], capture_output=True, check=False)
+        process = subprocess.Popen(["git", "show", "--no-textconv", spec], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     except OSError as error:
         raise GitError(f"cannot run git to read {asked}: {error.strerror or error}.") from None
-    if done.returncode != 0:
-        raise GitError(f"cannot read {asked} from git: {_first_error(done.stderr)}")
-    if done.stdout.startswith(f"tree {spec}\n\n".encode()):
+    with process:
+        assert process.stdout is not None and process.stderr is not None
+        # No more than the size limit is read: a huge file in history is refused, not loaded.
+        raw = process.stdout.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            process.kill()
+            text_of(raw, asked)
+        stderr = process.stderr.read()
+    if process.returncode != 0:
+        raise GitError(f"cannot read {asked} from git: {_first_error(stderr)}")
+    if raw.startswith(f"tree {spec}\n\n".encode()):
         raise GitError(f"{asked} is a folder in git, not a map file.")
-    return done.stdout
+    return raw
 
 
 def _first_error(stderr: bytes) -> str:

@@ -9,6 +9,7 @@ keys) and hold the very same comments, otherwise nothing is written.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -25,6 +26,7 @@ from journeyctl.maps import load_map
 # No line is ever folded: long strings stay on one line, as they were written.
 NEVER_WRAP = 10**9
 _FIRST_BREAK = re.compile(r"\r\n|\r|\n")
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-9]")
 
 
 def format_text(text: str, path: str) -> str:
@@ -101,10 +103,37 @@ def _yaml() -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
+    yaml.Representer = _representer()
     yaml.preserve_quotes = True
     yaml.width = NEVER_WRAP
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
+
+
+@functools.lru_cache(maxsize=None)
+def _representer() -> type:
+    from ruamel.yaml.representer import RoundTripRepresenter
+    from ruamel.yaml.scalarfloat import ScalarFloat
+
+    class Representer(RoundTripRepresenter):  # type: ignore[misc]
+        pass
+
+    Representer.add_representer(ScalarFloat, _represent_float)
+    return Representer
+
+
+def _represent_float(representer: Any, value: float) -> Any:
+    """A float as ruamel spells it back, when that is the same number written plainly.
+
+    ruamel rebuilds a float's text from its parts, which can drift: a 17-digit
+    `3.232642424992397e+16` comes back one digit off, `1_000.5` as `01000.5`.
+    Those are written as Python's shortest exact spelling instead.
+    """
+    node = representer.represent_scalar_float(value)
+    spelled = node.value.replace("_", "")
+    if _LEADING_ZERO.match(spelled) or not math.isfinite(value) or float(spelled) != value:
+        node.value = repr(float(value)) if math.isfinite(value) else node.value
+    return node
 
 
 def _load(text: str, path: str) -> Any:

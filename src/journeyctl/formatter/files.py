@@ -20,6 +20,7 @@ from journeyctl.findings import Finding
 from journeyctl.formatter.engine import format_text
 from journeyctl.lint import PARALLEL_FROM, load_error_finding
 from journeyctl.loader import LoadError, decode, looks_like_map, read_bytes
+from journeyctl.parallel import can_fork, forked_map
 
 BOM = b"\xef\xbb\xbf"
 WRITE, CHECK, DIFF = "write", "check", "diff"
@@ -62,7 +63,7 @@ def format_paths(paths: list[str], jobs: int | None = None) -> Iterator[Outcome]
     order; formatted in parallel processes when there are many."""
     items = list(expand_paths(paths))
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(items) < PARALLEL_FROM:
+    if jobs < 2 or len(items) < PARALLEL_FROM or not can_fork():
         outcomes: Iterable[Outcome] = (format_file(path, explicit) for path, explicit in items)
     else:
         outcomes = _in_parallel(items, jobs)
@@ -74,12 +75,7 @@ def _format_item(item: tuple[str, bool]) -> Outcome:
 
 
 def _in_parallel(items: list[tuple[str, bool]], jobs: int) -> Iterator[Outcome]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        yield from pool.map(_format_item, items, chunksize=max(1, min(8, len(items) // (jobs * 4))))
+    yield from forked_map(_format_item, items, jobs, max(1, min(8, len(items) // (jobs * 4))))
 
 
 def run(paths: list[str], mode: str, out: TextIO, err: TextIO) -> int:

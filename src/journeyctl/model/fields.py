@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Annotated, Any, Union
@@ -21,7 +22,12 @@ LINK_PATTERN = r"^\s*(?:[hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO])\s*:/*[^/
 # `x-` keys never reach the models (the loader drops them); the JSON Schema,
 # which editors apply to the raw file, must allow them on every mapping.
 # Built on first use: a run that never meets a persona library never builds its model.
-STRICT = ConfigDict(strict=True, extra="forbid", defer_build=True, json_schema_extra={"patternProperties": {"^x-": {}}})
+# `.inf` and `.nan` are YAML floats, but no measure is endless, and NaN is not
+# even equal to itself (a diff would show it changed against its own copy).
+STRICT = ConfigDict(
+    strict=True, extra="forbid", defer_build=True, allow_inf_nan=False,
+    json_schema_extra={"patternProperties": {"^x-": {}}},
+)
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 PersonaRef = Annotated[str, StringConstraints(pattern=PERSONA_REF_PATTERN)]
@@ -60,6 +66,8 @@ def _text_or_number(value: Any) -> Any:
     # at the value's own position (a Union adds a location step per member).
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise PydanticCustomError("text_or_number", "must be text or a number")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "Input should be a finite number")
     return value
 
 

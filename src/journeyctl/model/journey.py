@@ -148,7 +148,11 @@ class JourneyMap(Item):
         """The date by which the map should be reviewed again, if it was ever reviewed."""
         if self.last_reviewed is None:
             return None
-        return self.last_reviewed + timedelta(days=self.review_every_days or default_days)
+        try:
+            return self.last_reviewed + timedelta(days=self.review_every_days or default_days)
+        except OverflowError:
+            # Past the last day a date can hold (year 9999): never due, in practice.
+            return date.max
 
 
 class PersonaLibrary(Item):

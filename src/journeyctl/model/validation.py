@@ -110,6 +110,8 @@ def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...], mod
     ctx = detail.get("ctx") or {}
     if kind in _EXPECTED:
         return _wrong_type(kind, value, _field(loc), _expected(kind, loc, model))
+    if kind == "finite_number":
+        return f"{_field(loc)} must be a finite number, not `{_show(value)}`."
     if kind == "text_or_number":
         return f"{_field(loc)} must be text or a number, but this is {_TYPE_NAMES.get(type(value), 'something else')} (`{_show(value)}`)."
     if kind == "string_pattern_mismatch":

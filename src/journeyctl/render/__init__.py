@@ -9,7 +9,7 @@ import os
 from datetime import date
 from typing import Optional, TextIO
 
-from journeyctl.atomic import write_atomically
+from journeyctl.atomic import check_not_read, write_atomically
 from journeyctl.errors import UsageError
 from journeyctl.render.environment import make_environment
 from journeyctl.render.formats import FORMATS, OutputFormat
@@ -37,9 +37,14 @@ def render_paths(paths: list[str], format_name: str, output: Optional[str], temp
     rendered = render_maps(paths, renderer, jobs)
     if not rendered:
         raise UsageError(f"No journey maps to render in {', '.join(paths)} (persona libraries are not pages).")
+    read = [result.path for result in rendered]
     if site and output is not None:
-        write_site(output, render_site(rendered, output_format, environment), index_name)
+        pages = render_site(rendered, output_format, environment)
+        for name in pages:
+            check_not_read(os.path.join(output, name), read)
+        write_site(output, pages, index_name)
     elif output is not None:
+        check_not_read(output, read)
         write_atomically(output, rendered[0].page or "")
     else:
         write_stdout(stdout, rendered[0].page or "")

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError, select_autoescape
+from markupsafe import Markup
 
 from journeyctl.errors import JourneyctlError, UsageError
-from journeyctl.markdown import escape_markdown, escape_mermaid, markdown_url
+from journeyctl.markdown import CONTROLS, control_pictures, escape_markdown, escape_mermaid, markdown_url
 
 _HERE = Path(__file__).resolve().parent
 
@@ -46,9 +47,18 @@ def make_environment(overrides: Optional[str] = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        finalize=_visible_controls,
     )
     environment.filters.update(md=escape_markdown, mermaid=escape_mermaid, md_url=markdown_url)
     return environment
+
+
+def _visible_controls(value: Any) -> Any:
+    """Every value a template writes, control characters made visible (Markup stays Markup)."""
+    if isinstance(value, str) and CONTROLS.search(value):
+        shown = control_pictures(value)
+        return Markup(shown) if isinstance(value, Markup) else shown
+    return value
 
 
 def load_template(environment: Environment, name: str) -> Template:
@@ -57,6 +67,8 @@ def load_template(environment: Environment, name: str) -> Template:
         return environment.get_template(name)
     except TemplateError as error:
         raise _problem(error, name) from None
+    except UnicodeDecodeError:
+        raise TemplateProblem(f"template {name} is not UTF-8 text; save it as UTF-8.") from None
 
 
 def render_template(environment: Environment, name: str, context: dict[str, Any]) -> str:
@@ -66,6 +78,13 @@ def render_template(environment: Environment, name: str, context: dict[str, Any]
         return template.render(context)
     except TemplateError as error:
         raise _problem(error, name) from None
+    except Exception as error:
+        # A team's template is code: what fails in it (1/0, an include of itself)
+        # is its author's to fix. A failure in a built-in template is journeyctl's.
+        filename, lineno = _template_frame(name, None)
+        if os.path.abspath(filename).startswith(str(builtin_templates()) + os.sep):
+            raise
+        raise TemplateProblem(f"template {filename}:{lineno}: {type(error).__name__}: {error}") from None
 
 
 def _problem(error: TemplateError, name: str) -> TemplateProblem:

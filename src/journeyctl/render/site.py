@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
@@ -13,6 +13,7 @@ from jinja2 import Environment
 from journeyctl.discovery import expand_paths
 from journeyctl.errors import InvalidInput, UsageError
 from journeyctl.findings import Finding
+from journeyctl.parallel import can_fork, forked_map
 from journeyctl.render.environment import load_template, render_template
 from journeyctl.render.formats import OutputFormat
 from journeyctl.render.inputs import JourneyInput, MapLoader
@@ -90,7 +91,7 @@ def render_maps(paths: list[str], renderer: MapRenderer, jobs: Optional[int] = N
     """Render every file the paths name, in order; raises InvalidInput with every map's findings."""
     items = list(expand_paths(paths))
     jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(items) < PARALLEL_FROM:
+    if jobs < 2 or len(items) < PARALLEL_FROM or not can_fork():
         results = [renderer.render_file(path, explicit) for path, explicit in items]
     else:
         results = list(_in_parallel(renderer, items, jobs))
@@ -140,11 +141,5 @@ def _render_in_worker(item: tuple[str, bool]) -> RenderedMap:
 
 def _in_parallel(renderer: MapRenderer, items: list[tuple[str, bool]], jobs: int) -> Iterator[RenderedMap]:
     # Forked workers inherit the renderer (its compiled templates included) without pickling it.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     chunk = max(1, min(16, len(items) // (jobs * 4)))
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_install, initargs=(renderer,)) as pool:
-        results: Iterable[RenderedMap] = pool.map(_render_in_worker, items, chunksize=chunk)
-        yield from results
+    yield from forked_map(_render_in_worker, items, jobs, chunk, _install, (renderer,))

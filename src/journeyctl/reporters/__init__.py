@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Optional, Protocol, TextIO
 
-from journeyctl.atomic import write_atomically
+from journeyctl.atomic import check_not_read, check_writable, write_atomically
 from journeyctl.errors import OutputError, UsageError
 from journeyctl.lint import FileResult
 from journeyctl.reporters.tally import Tally
@@ -48,6 +48,8 @@ def report(
     """
     if requested is not None and requested not in REPORTERS:
         raise UsageError(f"--format must be one of {', '.join(REPORTERS)}, not `{requested}`.")
+    if output:
+        check_writable(output)
     shown = terminal_format(environ) if output else (requested or terminal_format(environ))
     saved = (requested or shown) if output else None
     summary = environ.get("GITHUB_STEP_SUMMARY") if "github" in (shown, saved) else None
@@ -57,6 +59,7 @@ def report(
     if output and saved:
         buffer = io.StringIO()
         reporter(saved)(kept, Tally(), buffer, False, quiet)
+        check_not_read(output, (result.path for result in kept))
         write_atomically(output, buffer.getvalue())
     if summary:
         from journeyctl.reporters import github

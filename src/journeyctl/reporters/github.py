@@ -15,6 +15,7 @@ from journeyctl.findings import Finding
 from journeyctl.lint import FileResult
 from journeyctl.reporters.locations import display_path
 from journeyctl.reporters.tally import Tally
+from journeyctl.reporters.text import visible
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 # A step summary holds at most 1 MiB; past this many rows the table is cut.
@@ -22,8 +23,10 @@ MAX_SUMMARY_ROWS = 1000
 
 
 def escape_data(text: str) -> str:
-    """A workflow command's message, escaped as GitHub's runner unescapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message, escaped as GitHub's runner unescapes it; other
+    control characters (terminal escapes from a map) are shown as `\\x1b`."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text)
 
 
 def escape_property(text: str) -> str:

@@ -28,7 +28,10 @@ def visible(text: str) -> str:
 
 def format_finding(f: Finding, colour: bool = False) -> str:
     """One finding as `path:line:col: CODE name message`."""
-    where = _paint(f"{visible(f.path)}:{f.line}:{f.column}:", "1", colour)
+    # A line that starts with `::` is a command to GitHub Actions (`::error`,
+    # `::add-mask::`): a file name chosen in a pull request must not start one.
+    path = f"./{f.path}" if f.path.startswith("::") else f.path
+    where = _paint(f"{visible(path)}:{f.line}:{f.column}:", "1", colour)
     code = _paint(f"{f.code} {f.name}", _COLOURS[f.severity], colour)
     return f"{where} {code} {visible(f.message)}"
 
