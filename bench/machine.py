@@ -19,8 +19,6 @@ from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
 SRC = REPO / "src"
-# What the `journeyctl` console script runs (minus its argv[0] clean-up).
-LAUNCHER = "import sys; from journeyctl.cli import run; sys.exit(run())"
 # GitHub Actions would switch lint to annotations and append to the step summary. Without
 # bytecode every run would compile journeyctl from source, which no installed copy does.
 _DROPPED = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "NO_COLOR", "FORCE_COLOR", "PYTHONDONTWRITEBYTECODE")
@@ -43,17 +41,31 @@ def bench_env() -> dict[str, str]:
     return env
 
 
+def launcher() -> str:
+    """What the `journeyctl` console script runs (minus its argv[0] clean-up), from pyproject.toml."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10: journeyctl depends on tomli there
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    with open(REPO / "pyproject.toml", "rb") as handle:
+        entry = tomllib.load(handle)["project"]["scripts"]["journeyctl"]
+    module, function = entry.split(":")
+    return f"import sys; from {module} import {function}; sys.exit({function}())"
+
+
 def journeyctl_tool() -> Tool:
     """This checkout's journeyctl, its bytecode compiled as pip compiles an installed package's;
     exits if the interpreter would import another copy."""
     env = bench_env()
+    code = launcher()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(SRC)], env=env, check=True)
     found = subprocess.run([sys.executable, "-c", "import journeyctl; print(journeyctl.__file__)"],
                            env=env, capture_output=True, text=True).stdout.strip()
     if not found or not Path(found).resolve().is_relative_to(SRC.resolve()):
         sys.exit(f"bench: {sys.executable} imports journeyctl from {found or 'nowhere'}, not from {SRC}")
-    where = f"{Path(found).parent} (this checkout, bytecode compiled), run as `{sys.executable} -c '{LAUNCHER}'`"
-    return Tool("journeyctl", [sys.executable, "-c", LAUNCHER], env, where)
+    where = f"{Path(found).parent} (this checkout, bytecode compiled), run as `{sys.executable} -c '{code}'`"
+    return Tool("journeyctl", [sys.executable, "-c", code], env, where)
 
 
 def yamllint_tool() -> Tool:
