@@ -105,10 +105,14 @@ def measure_memory(row: Row, cmds: list[Cmd], repeat: int, cwd: Path) -> Row:
 
 
 def scaling(name: str, target: float, big: Row, small: Row) -> Row:
-    """A row of time ratios between two rows (how time grows with the number or size of maps)."""
+    """A row of CPU-time ratios between two rows: how the work grows with the number or size of maps.
+
+    CPU time, not wall clock: a parallel run's wall clock also depends on whether the second core
+    was free at the time, and on a shared machine the two rows may not have had the same luck.
+    """
     row = Row(name, unit="x", target=target, absolute=True, errors=small.errors + big.errors)
-    row.ours = big.ours / small.ours if big.ours and small.ours else None
-    row.theirs = big.theirs / small.theirs if big.theirs and small.theirs else None
+    row.ours = big.ours_cpu / small.ours_cpu if big.ours_cpu and small.ours_cpu else None
+    row.theirs = big.theirs_cpu / small.theirs_cpu if big.theirs_cpu and small.theirs_cpu else None
     return row
 
 
@@ -184,9 +188,9 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
         row.load = load_average()
         rows.append(measure(row, cmds, times, tmp))
     by_name = {r.name: r for r in rows}
-    rows.append(scaling(f"lint time, {n.large} / {n.small} maps (linear: <= 10)", 10.0,
+    rows.append(scaling(f"lint CPU time, {n.large} / {n.small} maps (linear: <= 10)", 10.0,
                         by_name[f"lint {n.large} maps"], by_name[f"lint {n.small} maps"]))
-    rows.append(scaling("lint time, 5,000- / 500-line maps, same lines (linear: ~1)", 1.2,
+    rows.append(scaling("lint CPU time, 5,000- / 500-line maps, same lines (linear: ~1)", 1.2,
                         by_name[f"lint {n.few} maps x 5,000 lines"], by_name[f"lint {n.many} maps x 500 lines"]))
     memory = Row(f"peak memory, lint {n.mem} maps", unit="MiB", target=150.0, absolute=True, maps=n.mem)
     print(f"measuring {memory.name} ...", file=sys.stderr)
