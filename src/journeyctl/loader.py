@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeyctl.positions import SourceMap
+from journeyctl.yamlerrors import LINE_BREAKS
 from journeyctl.yamlnodes import NodeConverter, compose_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -124,10 +125,9 @@ def decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        # Columns count characters, as editors do, not bytes.
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        # Lines as the parser counts them; columns in characters, as editors count, not bytes.
+        lines = LINE_BREAKS.split(raw[: error.start].decode("utf-8"))
+        line, column = len(lines), len(lines[-1]) + 1
         byte = raw[error.start]
         raise LoadError(
             "E001", line, column,

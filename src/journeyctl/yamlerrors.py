@@ -14,6 +14,8 @@ from typing import Any
 # Characters YAML 1.2 forbids in a stream (c-printable is everything else).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _INDENTATION = "This line does not line up with the lines around it: check its indentation."
+# What the parser counts as a line break, so that its line numbers and ours agree.
+LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def load_error(code: str, mark: Any, message: str) -> Exception:
@@ -100,8 +102,8 @@ def reader_error(error: Any, text: str) -> Exception:
     found = _FORBIDDEN.search(text)
     if found is None:
         return LoadError("E001", 1, 1, f"This is not valid YAML: {error}.")
-    before = text[: found.start()]
-    line, column = before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1
+    lines = LINE_BREAKS.split(text[: found.start()])
+    line, column = len(lines), len(lines[-1]) + 1
     code = f"U+{ord(found.group()):04X}"
     return LoadError("E001", line, column, f"The file contains a control character ({code}) that YAML does not allow; remove it.")
 
@@ -110,7 +112,7 @@ def _at_end(text: str, mark: Any) -> bool:
     """Whether only blank space follows `mark`: the parser met the end of the file."""
     if mark is None:
         return False
-    rest = text.split("\n")[mark.line:]
+    rest = LINE_BREAKS.split(text)[mark.line:]
     return not "".join([rest[0][mark.column:], *rest[1:]]).strip() if rest else True
 
 
@@ -134,7 +136,7 @@ def _last_unclosed_bracket(text: str) -> Any:
 
 def _first_content_line(text: str) -> int:
     """The number of the first line that is neither blank nor a comment."""
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(LINE_BREAKS.split(text), 1):
         if line.strip() and not line.lstrip().startswith("#"):
             return number
     return 1
@@ -143,7 +145,7 @@ def _first_content_line(text: str) -> int:
 def _line(text: str, mark: Any) -> str:
     if mark is None:
         return ""
-    lines = text.split("\n", mark.line + 1)
+    lines = LINE_BREAKS.split(text, mark.line + 1)
     return lines[mark.line] if mark.line < len(lines) else ""
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from property_support import assert_answered, at_most, journeyctl, workdir  # noqa: F401  (fixture)
 from strategies import RANDOM_BYTES, RANDOM_TEXT, deep_nesting, edited_examples, huge_scalars, laid_out_maps
 
 from conftest import TODAY
+
+from journeyctl.yamlerrors import LINE_BREAKS
 
 SUMMARIES = ("Found ", "All clear: ")
 ERRORS = ",".join(f"E{number:03}" for number in (1, 2, 3, 10, 11, 12, 20, 21, 22))
@@ -37,8 +39,10 @@ def test_broken_edits_of_the_examples_in_every_format(workdir, raw, output_forma
 
 
 @given(edited_examples())
+@example(raw=b"# yaml-language-server: $schema=x\n# Example journey map: \r0\n# default -2..2\n#\n# Check it\nj")
 def test_every_finding_points_into_the_file(workdir, raw):
-    lines = raw.decode("utf-8", "replace").replace("\r\n", "\n").split("\n")
+    # Lines as YAML counts them: a lone carriage return breaks a line too.
+    lines = LINE_BREAKS.split(raw.decode("utf-8", "replace"))
     for finding in lint_bytes(workdir, raw):
         line, column = (int(part) for part in finding.split(":")[1:3])
         assert 1 <= line <= len(lines), finding

@@ -21,6 +21,7 @@ from journeyctl.formatter.engine import format_text
 from journeyctl.lint import PARALLEL_FROM, load_error_finding
 from journeyctl.loader import LoadError, decode, looks_like_map, read_bytes
 from journeyctl.parallel import can_fork, forked_map
+from journeyctl.reporters.text import visible
 
 BOM = b"\xef\xbb\xbf"
 WRITE, CHECK, DIFF = "write", "check", "diff"
@@ -96,7 +97,7 @@ def run(paths: list[str], mode: str, out: TextIO, err: TextIO) -> int:
             continue
         if mode == DIFF:
             out.writelines(unified_diff(outcome))
-        notes.write(("Reformatted: " if mode == WRITE else "Would reformat: ") + outcome.path + "\n")
+        notes.write(("Reformatted: " if mode == WRITE else "Would reformat: ") + visible(outcome.path) + "\n")
     notes.write(summary(counts, mode) + "\n")
     if counts["failed"]:
         return EXIT_ERROR
@@ -107,7 +108,7 @@ def unified_diff(outcome: Outcome) -> list[str]:
     """The change fmt would make, as a unified diff (`--- path` / `+++ path`)."""
     before = outcome.before.replace("\r\n", "\n").splitlines(keepends=True)
     after = outcome.after.replace("\r\n", "\n").splitlines(keepends=True)
-    lines = list(difflib.unified_diff(before, after, fromfile=outcome.path, tofile=outcome.path))
+    lines = list(difflib.unified_diff(before, after, fromfile=visible(outcome.path), tofile=visible(outcome.path)))
     return [line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines]
 
 

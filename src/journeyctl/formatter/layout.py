@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from journeyctl.model import JourneyMap, PersonaLibrary
+from journeyctl.model.validation import nested_model
 
 
 def arrange(data: Any, kind: str) -> Any:
@@ -78,17 +79,7 @@ def _written_in_flow(node: Any) -> bool:
 def _field_model(model: Optional[type[BaseModel]], key: Any) -> Optional[type[BaseModel]]:
     """The model of the items (or the value) of one field; None outside the format."""
     field = model.model_fields.get(key) if model is not None and isinstance(key, str) else None
-    return _model_in(field.annotation) if field is not None else None
-
-
-def _model_in(annotation: Any) -> Optional[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    return None
+    return nested_model(field.annotation) if field is not None else None
 
 
 def _keep_properties(old: Any, new: Any) -> Any:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ValidationError
 
@@ -92,15 +92,16 @@ def _model_at(path: tuple[Any, ...], model: type[BaseModel]) -> Any:
         if isinstance(part, int) or current is None:
             continue
         field = current.model_fields.get(part)
-        current = _model_of(field.annotation) if field else None
+        current = nested_model(field.annotation) if field else None
     return current
 
 
-def _model_of(annotation: Any) -> Any:
+def nested_model(annotation: Any) -> Optional[type[BaseModel]]:
+    """The model a field's type holds (`list[Stage]` gives Stage), or None."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _model_of(arg)
+        found = nested_model(arg)
         if found is not None:
             return found
     return None
