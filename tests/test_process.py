@@ -22,7 +22,7 @@ def python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_lint_of_one_map_does_not_load_asyncio():
+def test_lint_of_one_map_loads_neither_asyncio_nor_package_metadata():
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "journeyctl", "lint", "--today", TODAY,
          str(EXAMPLES / "saas-trial-to-paid.journey.yaml")],
@@ -32,8 +32,8 @@ def test_lint_of_one_map_does_not_load_asyncio():
     assert result.stdout == "All clear: no findings in 1 file.\n"
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
     assert "pydantic" in imported
-    # importlib.metadata is not checked: pydantic 2.14's plugin loader reads it whatever the setting.
-    assert not {"asyncio.base_events", "ssl", "concurrent.futures"} & imported
+    # pydantic's plugin loader takes importlib.metadata (2.14: its entry_points) whatever the setting.
+    assert not {"asyncio.base_events", "ssl", "concurrent.futures", "importlib.metadata._meta", "email"} & imported
 
 
 def test_deferred_packages_work_as_usual_once_used():
@@ -63,6 +63,22 @@ def test_deferred_packages_work_as_usual_once_used():
     """)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == "42 True\nasyncio.queues\nmodule 'asyncio' has no attribute 'no_such_thing'\nTrue\n"
+
+
+def test_a_function_imported_from_a_deferred_package_runs_it_when_called():
+    result = python("""
+        import sys
+        from journeyctl.process import defer_unused_packages
+        defer_unused_packages()
+        from importlib.metadata import entry_points
+        print("importlib.metadata._meta" in sys.modules, entry_points.__name__)
+        scripts = entry_points(group="console_scripts")
+        print("importlib.metadata._meta" in sys.modules, type(scripts).__name__)
+        import importlib.metadata
+        print(importlib.metadata.entry_points is not entry_points, importlib.metadata.entry_points.__module__)
+    """)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "False entry_points\nTrue EntryPoints\nTrue importlib.metadata\n"
 
 
 def test_already_imported_packages_are_left_alone():

@@ -4,8 +4,9 @@ Start: standard-library packages that our dependencies import but a run never us
 loaded on first use instead. On Python before 3.13, pydantic-core marks its deprecated
 functions with typing_extensions' `deprecated`, which imports all of asyncio (and with it
 ssl, sockets and concurrent.futures) only to ask whether each function is a coroutine
-function; pydantic's plugin loader imports importlib.metadata even when plugins are
-disabled. Together that is some 25 ms of every run, more than a map takes to lint.
+function; pydantic's plugin loader imports importlib.metadata (2.14: `from importlib.metadata
+import entry_points`) even when plugins are disabled. Together that is some 25 ms of every
+run, more than a map takes to lint.
 
 End: once the exit code is known, the process ends without tearing the interpreter down
 (clearing every module and the last garbage collections take some 30 ms once pydantic's
@@ -20,9 +21,12 @@ import os
 import sys
 import threading
 from types import ModuleType
-from typing import NoReturn
+from typing import Any, Callable, NoReturn
 
 DEFERRED = ("asyncio", "importlib.metadata")
+# Functions that may be imported from a deferred package before it runs: each is handed out
+# as a stand-in that runs the package at its first call, then calls the real function.
+STAND_INS = {"importlib.metadata": frozenset({"entry_points"})}
 
 
 class DeferredModule(ModuleType):
@@ -33,13 +37,29 @@ class DeferredModule(ModuleType):
     package sees no difference, and a run that never does never pays for it.
     """
 
-    def __getattr__(self, name: str) -> object:
-        spec = self.__dict__.get("__spec__")
-        if spec is None or self.__dict__.get("_journeyctl_ran_", False):
+    def __getattr__(self, name: str) -> Any:
+        if self.__dict__.get("__spec__") is None or self.__dict__.get("_journeyctl_ran_", False):
             raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
-        self.__dict__["_journeyctl_ran_"] = True
-        spec.loader.exec_module(self)
+        if name in STAND_INS.get(self.__name__, ()):
+            return _stand_in(self, name)
+        _run(self)
         return getattr(self, name)
+
+
+def _run(module: ModuleType) -> None:
+    """Run a deferred package's own code in its module object, once."""
+    if not module.__dict__.get("_journeyctl_ran_", False):
+        module.__dict__["_journeyctl_ran_"] = True
+        module.__spec__.loader.exec_module(module)  # type: ignore[union-attr]
+
+
+def _stand_in(module: ModuleType, name: str) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        _run(module)
+        return getattr(module, name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
 
 
 def defer_unused_packages() -> None:
