@@ -5,6 +5,7 @@
 
 Writes ``map-0001.journey.yaml``... and the ``personas.yaml`` library they reference.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,10 +21,15 @@ Lines = Union[int, tuple[int, int]]
 
 # words.txt holds `name = item | item ...` lists; indented lines continue the list above, `#` lines are comments.
 _VOCAB = re.sub(r"^#.*\n", "", (Path(__file__).with_name("words.txt")).read_text(encoding="utf-8"), flags=re.M)
-W = SimpleNamespace(**{k.strip(): [x.strip() for x in v.replace("\n", " ").split("|")]
-                       for k, v in (b.split("=", 1) for b in re.split(r"\n(?=\w)", _VOCAB.strip()))})
-STAGES, TOUCHPOINTS, METRICS, PERSONAS = ([x.split(":") for x in getattr(W, k)]
-                                          for k in ("stages", "touchpoints", "metrics", "personas"))
+W = SimpleNamespace(
+    **{
+        k.strip(): [x.strip() for x in v.replace("\n", " ").split("|")]
+        for k, v in (b.split("=", 1) for b in re.split(r"\n(?=\w)", _VOCAB.strip()))
+    }
+)
+STAGES, TOUCHPOINTS, METRICS, PERSONAS = (
+    [x.split(":") for x in getattr(W, k)] for k in ("stages", "touchpoints", "metrics", "personas")
+)
 _UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: | #|:$|\s$|^(true|false|null|yes|no|on|off|~)$", re.I)
 
 
@@ -71,7 +77,7 @@ def _emit(obj: dict[str, Any], ind: int) -> list[str]:
                 sub = _emit(item if isinstance(item, dict) else {"": item}, ind + 4)
                 while sub[0].lstrip().startswith("#"):  # an item's comment goes above its dash
                     out.append(f"{pad}  {sub.pop(0).lstrip()}")
-                out += [f"{pad}  - {sub[0][ind + 4:]}", *sub[1:]]
+                out += [f"{pad}  - {sub[0][ind + 4 :]}", *sub[1:]]
         elif isinstance(v, str) and (isinstance(v, Fold) or len(f"{pad}{key}: {_scalar(v)}") > 80):
             out += [f"{pad}{key}: >-" if key else f"{pad}>-", *(f"{pad}  {ln}" for ln in textwrap.wrap(v, 78 - ind))]
         else:
@@ -109,9 +115,15 @@ class _Gen:
         if kind == "doing":
             return f"{r.choice(W.verbs)} {obj} {r.choice(W.contexts)}."
         if kind == "thinking":
-            return r.choice([f"Is {obj} really up to date?", f"Why do I have to {task} again?",
-                             f"Who do I ask about {obj}?", "This should take five minutes, not an hour.",
-                             f"I hope I can {task} without calling anyone."])
+            return r.choice(
+                [
+                    f"Is {obj} really up to date?",
+                    f"Why do I have to {task} again?",
+                    f"Who do I ask about {obj}?",
+                    "This should take five minutes, not an hour.",
+                    f"I hope I can {task} without calling anyone.",
+                ]
+            )
         if kind == "feeling":
             return f"{r.choice(W.moods)}, {r.choice(W.qualifiers)}."
         if kind == "pain":
@@ -121,14 +133,25 @@ class _Gen:
     def touchpoint(self, name: str, channel: str, critical: bool) -> dict[str, Any]:
         r = self.r
         emotion = r.choice([-2, -1, -1, 0, 0, 1, 1, 2])
-        tp: dict[str, Any] = {"id": self.uid(_slug(name)), "name": name, "channel": channel,
-                              "owner": r.choice(W.owners)}
+        tp: dict[str, Any] = {
+            "id": self.uid(_slug(name)),
+            "name": name,
+            "channel": channel,
+            "owner": r.choice(W.owners),
+        }
         if critical or r.random() < 0.2:
             tp["critical"] = critical
-        tp.update(doing=self.text("doing"), thinking=r.choice([DQ, SQ, str])(self.text("thinking")),
-                  feeling=self.text("feeling"), emotion=(emotion, "lowest point") if emotion == -2 else emotion,
-                  backstage=[], evidence=Flow(r.sample(self.sources, min(r.randint(1, 2), len(self.sources)))),
-                  metrics=[], pain_points=[], opportunities=[])
+        tp.update(
+            doing=self.text("doing"),
+            thinking=r.choice([DQ, SQ, str])(self.text("thinking")),
+            feeling=self.text("feeling"),
+            emotion=(emotion, "lowest point") if emotion == -2 else emotion,
+            backstage=[],
+            evidence=Flow(r.sample(self.sources, min(r.randint(1, 2), len(self.sources)))),
+            metrics=[],
+            pain_points=[],
+            opportunities=[],
+        )
         if emotion == -2 or (emotion == -1 and r.random() < 0.5):
             self.add_pain(tp)
         return tp
@@ -147,8 +170,12 @@ class _Gen:
             opps[-1]["addresses"].append(pain["id"])
             return
         action, status = r.choice(W.actions), r.choice(["idea", "planned", "planned", "in-progress", "done"])
-        opp: dict[str, Any] = {"id": self.uid("opp-" + _slug(" ".join(action.split()[:2]))), "description": action,
-                               "addresses": Flow([pain["id"]]), "owner": r.choice(W.owners)}
+        opp: dict[str, Any] = {
+            "id": self.uid("opp-" + _slug(" ".join(action.split()[:2]))),
+            "description": action,
+            "addresses": Flow([pain["id"]]),
+            "owner": r.choice(W.owners),
+        }
         opp.update({"due": self.day(14, 300)} if status != "done" else {})
         opp["status"] = status
         opp.update({"expected_outcome": self.text("outcome")} if r.random() < 0.5 else {})
@@ -180,8 +207,12 @@ def _build(r: random.Random, index: int, lines: int, today: date) -> dict[str, A
     sources = []
     for kind in r.sample(W.kinds, min(6, 1 + lines // 150)):
         when = g.day(-400, -30)
-        src = {"id": g.uid(f"{kind}-{when.year}q{(when.month + 2) // 3}"), "kind": kind,
-               "title": f"{kind.capitalize()} findings, {product.lower()}", "date": when}
+        src = {
+            "id": g.uid(f"{kind}-{when.year}q{(when.month + 2) // 3}"),
+            "kind": kind,
+            "title": f"{kind.capitalize()} findings, {product.lower()}",
+            "date": when,
+        }
         src.update({"url": f"https://research.example.com/{src['id']}"} if r.random() < 0.5 else {})
         sources.append(src)
     g.sources = [s["id"] for s in sources]
@@ -191,25 +222,37 @@ def _build(r: random.Random, index: int, lines: int, today: date) -> dict[str, A
         counts[r.choice([i for i, c in enumerate(counts) if c < 12])] += 1
     critical = set(r.sample(range(n_tp), r.randint(1, min(3, n_tp))))
     stages, tps = [], []
-    for i, ((sid, sname), count) in enumerate(zip(sorted(r.sample(STAGES, len(counts)), key=STAGES.index), counts)):
+    for i, ((sid, sname), count) in enumerate(
+        zip(sorted(r.sample(STAGES, len(counts)), key=STAGES.index), counts, strict=False)
+    ):
         stage: dict[str, Any] = {"# stage": f"{i + 1}. {sname}", "id": g.uid(sid), "name": sname}
         if lines >= 300 or r.random() < 0.3:
             task = r.choice(W.tasks).replace("my", "their")
-            stage.update(customer_goal=f"{sname} without having to {task} more than once.",
-                         questions=[g.text("thinking") for _ in range(r.randint(0, 2))])
+            stage.update(
+                customer_goal=f"{sname} without having to {task} more than once.",
+                questions=[g.text("thinking") for _ in range(r.randint(0, 2))],
+            )
         for _ in range(count):
             tps.append(g.touchpoint(*r.choice(TOUCHPOINTS), critical=len(tps) in critical))
         stage["touchpoints"] = tps[-count:]
         stages.append(stage)
     journey: dict[str, Any] = {
-        "# title": f"Customer journey: {product}, {segment}", "# owner": f"Maintained by {owner}; reviewed quarterly.",
-        "journeyctl": 1, "kind": "journey", "id": g.uid(f"{_slug(product)}-{_slug(segment)}-{index}"),
+        "# title": f"Customer journey: {product}, {segment}",
+        "# owner": f"Maintained by {owner}; reviewed quarterly.",
+        "journeyctl": 1,
+        "kind": "journey",
+        "id": g.uid(f"{_slug(product)}-{_slug(segment)}-{index}"),
         "title": DQ(f"{product}: {segment}"),
         "description": Fold(f"How a {segment} customer experiences {product.lower()}. {g.text('pain')}"),
-        "state": r.choice(["current", "current", "future"]), "owner": owner,
-        "persona": f"personas.yaml#{r.choice(PERSONAS)[0]}", "last_reviewed": g.day(-10, -2),
-        "review_every_days": 90, "tags": Flow([_slug(product), segment.split()[0]]), "sources": sources,
-        "stages": stages}
+        "state": r.choice(["current", "current", "future"]),
+        "owner": owner,
+        "persona": f"personas.yaml#{r.choice(PERSONAS)[0]}",
+        "last_reviewed": g.day(-10, -2),
+        "review_every_days": 90,
+        "tags": Flow([_slug(product), segment.split()[0]]),
+        "sources": sources,
+        "stages": stages,
+    }
     total, size = len(_emit(journey, 0)), [len(_emit(tp, 8)) for tp in tps]
     while total < lines:  # grow random touchpoints a few lines at a time until the target is reached
         i = r.randrange(len(tps))
@@ -253,13 +296,27 @@ def make_diff_pair(lines: int, seed: int = 0, today: date | None = None) -> tupl
 def make_personas(seed: int = 0) -> str:
     """Return the persona library (``kind: personas``) that the maps reference."""
     g = _Gen(_rng(seed, 0), date.today())
-    people = [{"id": pid, "name": name, "role": role, "description": f"{role}. Usually {g.text('feeling').lower()}",
-               "quote": DQ(g.text("thinking")),
-               "demographics": {"age": g.r.randint(22, 70), "city": g.r.choice(W.cities)},
-               "goals": [f"Spend less time on {g.r.choice(W.objects)}"], "frustrations": [g.text("pain")]}
-              for pid, name, role in PERSONAS]
-    return _dump({"# about": "Persona library shared by every map in this folder.",
-                  "journeyctl": 1, "kind": "personas", "personas": people})
+    people = [
+        {
+            "id": pid,
+            "name": name,
+            "role": role,
+            "description": f"{role}. Usually {g.text('feeling').lower()}",
+            "quote": DQ(g.text("thinking")),
+            "demographics": {"age": g.r.randint(22, 70), "city": g.r.choice(W.cities)},
+            "goals": [f"Spend less time on {g.r.choice(W.objects)}"],
+            "frustrations": [g.text("pain")],
+        }
+        for pid, name, role in PERSONAS
+    ]
+    return _dump(
+        {
+            "# about": "Persona library shared by every map in this folder.",
+            "journeyctl": 1,
+            "kind": "personas",
+            "personas": people,
+        }
+    )
 
 
 def write_corpus(outdir: Path | str, count: int, lines: Lines, seed: int = 0, today: date | None = None) -> list[Path]:

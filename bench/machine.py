@@ -5,6 +5,7 @@ started as the console script starts it), so a branch measures itself, whatever 
 on PATH is. yamllint is the console script installed next to the Python running the benchmark,
 so both tools start the same interpreter with the same site-packages.
 """
+
 from __future__ import annotations
 
 import os
@@ -60,8 +61,9 @@ def journeyctl_tool() -> Tool:
     env = bench_env()
     code = launcher()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(SRC)], env=env, check=True)
-    found = subprocess.run([sys.executable, "-c", "import journeyctl; print(journeyctl.__file__)"],
-                           env=env, capture_output=True, text=True).stdout.strip()
+    found = subprocess.run(
+        [sys.executable, "-c", "import journeyctl; print(journeyctl.__file__)"], env=env, capture_output=True, text=True
+    ).stdout.strip()
     if not found or not Path(found).resolve().is_relative_to(SRC.resolve()):
         sys.exit(f"bench: {sys.executable} imports journeyctl from {found or 'nowhere'}, not from {SRC}")
     where = f"{Path(found).parent} (this checkout, bytecode compiled), run as `{sys.executable} -c '{code}'`"
@@ -120,9 +122,13 @@ def describe_machine() -> dict[str, object]:
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     return {
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "cpu_count": os.cpu_count(), "cpu_model": _cpu_model(), "memory": _memory_total(),
-        "platform": platform.platform(), "python": sys.version.split()[0],
+        "cpu_count": os.cpu_count(),
+        "cpu_model": _cpu_model(),
+        "memory": _memory_total(),
+        "platform": platform.platform(),
+        "python": sys.version.split()[0],
         "load_average_1_5_15_min": [round(x, 2) for x in load] if load else None,
-        "journeyctl": version(journeyctl_tool().argv), "yamllint": version(yamllint_tool().argv),
+        "journeyctl": version(journeyctl_tool().argv),
+        "yamllint": version(yamllint_tool().argv),
         "commit": _git("rev-parse", "HEAD") + (" (with uncommitted changes)" if _git("status", "--porcelain") else ""),
     }

@@ -5,6 +5,7 @@ child it waited for, so a process pool's workers count). Memory: the command's p
 sampled from ``/proc`` every few milliseconds while it runs (``/proc/PID/task/TID/children`` for the
 tree, ``VmRSS`` and ``VmHWM`` from ``/proc/PID/status`` for each process).
 """
+
 from __future__ import annotations
 
 import os
@@ -157,5 +158,6 @@ def peak_memory(argv: list[str], env: dict[str, str], ok: frozenset[int], cwd: P
         # and its children, not their sum) is all there is.
         hwm_by_pid[proc.pid] = usage.ru_maxrss
     kib = 1024
-    return Memory(peak_sum / kib, sum(hwm_by_pid.values()) / kib, peak_pss / kib,
-                  max(hwm_by_pid.values()) / kib, len(hwm_by_pid))
+    return Memory(
+        peak_sum / kib, sum(hwm_by_pid.values()) / kib, peak_pss / kib, max(hwm_by_pid.values()) / kib, len(hwm_by_pid)
+    )

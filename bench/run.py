@@ -6,11 +6,10 @@
 Prints a table and writes the figures to JSON. Full mode exits 1 if a target is missed;
 both modes exit 1 if a command fails (any exit code it should not return).
 """
+
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
 import statistics
 import sys
@@ -86,7 +85,7 @@ def measure(row: Row, cmds: list[Cmd], repeat: int, cwd: Path) -> Row:
     row.ours, row.theirs = median([t.wall for t in ours]), median([t.wall for t in theirs])
     row.ours_cpu, row.theirs_cpu = median([t.cpu for t in ours]), median([t.cpu for t in theirs])
     # Each pair ran back to back, under the same load: the median of their ratios resists drift.
-    row.ratio = median([a.wall / b.wall for a, b in zip(ours, theirs)])
+    row.ratio = median([a.wall / b.wall for a, b in zip(ours, theirs, strict=False)])
     return row
 
 
@@ -146,7 +145,7 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
     pair = tmp / "diff"
     shutil.copytree(tmp / "one", pair)
     old, new = pair / "old.journey.yaml", pair / "new.journey.yaml"
-    for path, text in zip((old, new), make_diff_pair(600, SEED, TODAY)):
+    for path, text in zip((old, new), make_diff_pair(600, SEED, TODAY), strict=False):
         path.write_text(text, encoding="utf-8")
 
     def run(tool: Tool, *args: object, ok: frozenset[int] = LINT_OK, reset: Optional[Callable[[], None]] = None) -> Cmd:
@@ -174,9 +173,14 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
         (Row(f"lint {n.small} maps", target=0.1, maps=n.small), [lint(small), yamllint(small)], repeat),
         # In smoke mode yamllint skips the large corpus: it takes minutes in full mode and proves nothing here.
         (Row(f"lint {n.large} maps", maps=n.large), [lint(large)] + ([] if smoke else [yamllint(large)]), heavy),
-        (Row(f"render {n.small} maps", target=0.25, maps=n.small), [
-            run(jc, "render", small, "-o", site, "--today", TODAY.isoformat(), ok=OK, reset=fresh_site),
-            yamllint(small)], repeat),
+        (
+            Row(f"render {n.small} maps", target=0.25, maps=n.small),
+            [
+                run(jc, "render", small, "-o", site, "--today", TODAY.isoformat(), ok=OK, reset=fresh_site),
+                yamllint(small),
+            ],
+            repeat,
+        ),
         (Row("diff 2 maps (600 lines)", maps=2), [run(jc, "diff", old, new), yamllint(old, new)], repeat),
         (Row(f"fmt {n.small} maps", maps=n.small), [run(jc, "fmt", work, reset=fresh_copy), yamllint(small)], repeat),
         (Row(f"lint {n.many} maps x 500 lines", maps=n.many), [lint(many)], heavy),
@@ -188,10 +192,22 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
         row.load = load_average()
         rows.append(measure(row, cmds, times, tmp))
     by_name = {r.name: r for r in rows}
-    rows.append(scaling(f"lint CPU time, {n.large} / {n.small} maps (linear: <= 10)", 10.0,
-                        by_name[f"lint {n.large} maps"], by_name[f"lint {n.small} maps"]))
-    rows.append(scaling("lint CPU time, 5,000- / 500-line maps, same lines (linear: ~1)", 1.2,
-                        by_name[f"lint {n.few} maps x 5,000 lines"], by_name[f"lint {n.many} maps x 500 lines"]))
+    rows.append(
+        scaling(
+            f"lint CPU time, {n.large} / {n.small} maps (linear: <= 10)",
+            10.0,
+            by_name[f"lint {n.large} maps"],
+            by_name[f"lint {n.small} maps"],
+        )
+    )
+    rows.append(
+        scaling(
+            "lint CPU time, 5,000- / 500-line maps, same lines (linear: ~1)",
+            1.2,
+            by_name[f"lint {n.few} maps x 5,000 lines"],
+            by_name[f"lint {n.many} maps x 500 lines"],
+        )
+    )
     memory = Row(f"peak memory, lint {n.mem} maps", unit="MiB", target=150.0, absolute=True, maps=n.mem)
     print(f"measuring {memory.name} ...", file=sys.stderr)
     memory.load = load_average()
@@ -208,8 +224,12 @@ def main() -> int:
     """Run the benchmark; return the process exit code."""
     ap = argparse.ArgumentParser(description="Benchmark this checkout's journeyctl against yamllint, side by side.")
     ap.add_argument("--smoke", action="store_true", help="tiny corpora, 1 repetition, never fail on targets")
-    ap.add_argument("--json", type=Path, default=Path(__file__).with_name("results.json"),
-                    help="where to write the figures (default: bench/results.json)")
+    ap.add_argument(
+        "--json",
+        type=Path,
+        default=Path(__file__).with_name("results.json"),
+        help="where to write the figures (default: bench/results.json)",
+    )
     ap.add_argument("--repeat", type=int, help="repetitions of each light row (default 7, 1 with --smoke)")
     ap.add_argument("--heavy-repeat", type=int, help="repetitions of the 2,000-map, size and memory rows (default 3)")
     args = ap.parse_args()
@@ -222,8 +242,13 @@ def main() -> int:
         for row in rows:
             row.target = None
     print_table(rows)
-    settings = {"mode": "smoke" if args.smoke else "full", "repeat": repeat, "heavy_repeat": heavy,
-                "reference_date": TODAY.isoformat(), "seed": SEED}
+    settings = {
+        "mode": "smoke" if args.smoke else "full",
+        "repeat": repeat,
+        "heavy_repeat": heavy,
+        "reference_date": TODAY.isoformat(),
+        "seed": SEED,
+    }
     write_json(args.json, settings, machine_before, describe_machine(), rows)
     print(f"figures written to {args.json}")
     if any(r.errors for r in rows):

@@ -59,7 +59,10 @@ def obeying_permissions() -> list[str]:
 
 
 def run_journeyctl(
-    *args: str, cwd: Path | None = None, stdin: bytes | None = None, env: dict[str, str] | None = None,
+    *args: str,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
     obey_permissions: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m journeyctl ARGS...` as a real process, with this checkout's code.
@@ -70,6 +73,10 @@ def run_journeyctl(
     prefix = obeying_permissions() if obey_permissions else []
     return subprocess.run(
         [*prefix, sys.executable, "-m", "journeyctl", *map(str, args)],
-        cwd=cwd, input=stdin.decode() if stdin is not None else None,
-        capture_output=True, text=True, env=full_env, timeout=300,
+        cwd=cwd,
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=300,
     )

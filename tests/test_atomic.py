@@ -6,10 +6,10 @@ import sys
 import threading
 
 import pytest
-from conftest import SRC, obeying_permissions
 
-from journeyctl.atomic import write_atomically
-from journeyctl.errors import OutputError
+from conftest import SRC, obeying_permissions
+from journeyctl.core.errors import OutputError
+from journeyctl.system.atomic import write_atomically
 
 
 def test_replaces_content_and_keeps_mode(tmp_path):
@@ -33,13 +33,16 @@ def test_read_only_folder_leaves_file_untouched(tmp_path):
     target.write_text("old")
     tmp_path.chmod(0o500)
     script = (
-        "import sys\nfrom journeyctl.atomic import write_atomically\nfrom journeyctl.errors import OutputError\n"
+        "import sys\nfrom journeyctl.system.atomic import write_atomically\nfrom journeyctl.core.errors import OutputError\n"
         "try:\n    write_atomically(sys.argv[1], 'new')\nexcept OutputError as error:\n    print(error)\n"
     )
     try:
         done = subprocess.run(
             [*obeying_permissions(), sys.executable, "-c", script, str(target)],
-            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(SRC)}, timeout=60,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(SRC)},
+            timeout=60,
         )
     finally:
         tmp_path.chmod(0o700)

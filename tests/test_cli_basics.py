@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from conftest import EXAMPLES, TODAY, run_journeyctl
-
 from journeyctl import __version__
 
 

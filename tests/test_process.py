@@ -1,4 +1,4 @@
-"""The process's start and end (journeyctl.process): packages loaded on first use, exit without teardown.
+"""The process's start and end (journeyctl.system.process): packages loaded on first use, exit without teardown.
 
 Each test runs a fresh interpreter: pytest has imported asyncio and the rest long ago.
 """
@@ -17,16 +17,31 @@ def python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run Python code in a fresh interpreter with this checkout's journeyctl (output buffered, as usual)."""
     env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
     return subprocess.run(
-        [sys.executable, *args, "-c", textwrap.dedent(code)], capture_output=True, text=True,
-        env={**env, "PYTHONPATH": str(SRC)}, timeout=120,
+        [sys.executable, *args, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONPATH": str(SRC)},
+        timeout=120,
     )
 
 
 def test_lint_of_one_map_loads_neither_asyncio_nor_package_metadata():
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "journeyctl", "lint", "--today", TODAY,
-         str(EXAMPLES / "saas-trial-to-paid.journey.yaml")],
-        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(SRC)}, timeout=120,
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "journeyctl",
+            "lint",
+            "--today",
+            TODAY,
+            str(EXAMPLES / "saas-trial-to-paid.journey.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=120,
     )
     assert result.returncode == 0
     assert result.stdout == "All clear: no findings in 1 file.\n"
@@ -39,7 +54,7 @@ def test_lint_of_one_map_loads_neither_asyncio_nor_package_metadata():
 def test_deferred_packages_work_as_usual_once_used():
     result = python("""
         import sys
-        from journeyctl.process import DeferredModule, defer_unused_packages
+        from journeyctl.system.process import DeferredModule, defer_unused_packages
         defer_unused_packages()
         assert isinstance(sys.modules["asyncio"], DeferredModule)
         import asyncio.coroutines
@@ -68,7 +83,7 @@ def test_deferred_packages_work_as_usual_once_used():
 def test_a_function_imported_from_a_deferred_package_runs_it_when_called():
     result = python("""
         import sys
-        from journeyctl.process import defer_unused_packages
+        from journeyctl.system.process import defer_unused_packages
         defer_unused_packages()
         from importlib.metadata import entry_points
         print("importlib.metadata._meta" in sys.modules, entry_points.__name__)
@@ -84,7 +99,7 @@ def test_a_function_imported_from_a_deferred_package_runs_it_when_called():
 def test_already_imported_packages_are_left_alone():
     result = python("""
         import asyncio, sys
-        from journeyctl.process import defer_unused_packages
+        from journeyctl.system.process import defer_unused_packages
         defer_unused_packages()
         print(sys.modules["asyncio"] is asyncio, type(asyncio).__name__)
     """)
@@ -94,7 +109,7 @@ def test_already_imported_packages_are_left_alone():
 def test_exit_now_runs_exit_handlers_and_flushes_what_was_written():
     result = python("""
         import atexit, sys
-        from journeyctl.process import exit_now
+        from journeyctl.system.process import exit_now
         atexit.register(lambda: sys.stderr.write("exit handler ran\\n"))
         sys.stdout.write("buffered, no newline")  # a pipe: block-buffered, not yet written
         exit_now(3)
@@ -106,7 +121,7 @@ def test_exit_now_runs_exit_handlers_and_flushes_what_was_written():
 def test_exit_now_leaves_a_running_thread_to_the_normal_exit():
     result = python("""
         import threading
-        from journeyctl.process import exit_now
+        from journeyctl.system.process import exit_now
         proceed = threading.Event()
         worker = threading.Thread(target=lambda: (proceed.wait(), print("thread finished")))
         worker.start()

@@ -6,13 +6,16 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from journeyctl import __version__
-from journeyctl.errors import EXIT_ERROR, EXIT_INTERRUPTED, InvalidInput, JourneyctlError, UsageError
-from journeyctl.process import defer_unused_packages, exit_now
+from journeyctl.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, InvalidInput, JourneyctlError, UsageError
+from journeyctl.system.process import defer_unused_packages, exit_now
+
+if TYPE_CHECKING:
+    from journeyctl.config.files import Configuration
 
 app = typer.Typer(
     name="journeyctl",
@@ -23,7 +26,9 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-Paths = Annotated[list[str], typer.Argument(help="Map files, or folders to search for maps.", show_default=False, metavar="PATH...")]
+Paths = Annotated[
+    list[str], typer.Argument(help="Map files, or folders to search for maps.", show_default=False, metavar="PATH...")
+]
 
 
 def _version(value: bool) -> None:
@@ -34,7 +39,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of an internal error.")] = False,
 ) -> None:
     """Customer journey maps as version-controlled YAML: lint, diff and render them."""
@@ -57,16 +64,32 @@ def parse_today(value: Optional[str]) -> date:
         raise UsageError(f"--today must be a date written YYYY-MM-DD, not `{value}`.") from None
 
 
-Select = Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes or names, comma-separated); replaces the config's `select`.")]
+Select = Annotated[
+    Optional[list[str]],
+    typer.Option(help="Only these rules (codes or names, comma-separated); replaces the config's `select`."),
+]
 ExtendSelect = Annotated[Optional[list[str]], typer.Option(help="Add these rules to the selection.")]
 Ignore = Annotated[Optional[list[str]], typer.Option(help="Skip these rules too (codes or names, comma-separated).")]
-ConfigFile = Annotated[Optional[str], typer.Option("--config", help="Use this config file (journeyctl.toml or pyproject.toml) instead of searching for one.", show_default=False)]
+ConfigFile = Annotated[
+    Optional[str],
+    typer.Option(
+        "--config",
+        help="Use this config file (journeyctl.toml or pyproject.toml) instead of searching for one.",
+        show_default=False,
+    ),
+]
 Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
 
 
-def configuration(config: Optional[str], isolated: bool, select: Optional[list[str]], extend_select: Optional[list[str]], ignore: Optional[list[str]]):
+def configuration(
+    config: Optional[str],
+    isolated: bool,
+    select: Optional[list[str]],
+    extend_select: Optional[list[str]],
+    ignore: Optional[list[str]],
+) -> Configuration:
     """The settings in effect: config file (found from the working folder up) and rule options."""
-    from journeyctl.config import CommandLine, load_configuration
+    from journeyctl.config.files import CommandLine, load_configuration
 
     options = CommandLine(tuple(select or ()), tuple(extend_select or ()), tuple(ignore or ()))
     return load_configuration(os.getcwd(), config, isolated, options)
@@ -75,8 +98,27 @@ def configuration(config: Optional[str], isolated: bool, select: Optional[list[s
 @app.command()
 def lint(
     paths: Paths,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="Output format: text, json, sarif or github (default: text; github on GitHub Actions).", show_default=False)] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report in --format to this file; the terminal still gets text (annotations on GitHub Actions).", show_default=False)] = None,
+    format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, json, sarif or github (default: text; github on GitHub Actions).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output",
+            "-o",
+            help=(
+                "Write the report in --format to this file; the terminal "
+                "still gets text (annotations on GitHub Actions)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
@@ -87,7 +129,7 @@ def lint(
 ) -> None:
     """Check maps against the format and good practice."""
     from journeyctl.lint import lint_paths
-    from journeyctl.reporters import report
+    from journeyctl.lint.reporters import report
 
     settings = configuration(config, isolated, select, extend_select, ignore).settings
     results = lint_paths(paths, settings, parse_today(today))
@@ -96,7 +138,9 @@ def lint(
 
 
 @app.command()
-def rules(code: Annotated[Optional[str], typer.Argument(help="A rule code or name, for its documentation.")] = None) -> None:
+def rules(
+    code: Annotated[Optional[str], typer.Argument(help="A rule code or name, for its documentation.")] = None,
+) -> None:
     """List the rules, or show one rule's documentation."""
     from journeyctl.rules import RULES, find_rule
 
@@ -120,7 +164,7 @@ def show_config(
     isolated: Isolated = False,
 ) -> None:
     """Show the lint settings in effect and where each came from."""
-    from journeyctl.settings_report import FORMATS, settings_report
+    from journeyctl.config.report import FORMATS, settings_report
 
     if format not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{format}`.")
@@ -129,10 +173,21 @@ def show_config(
 
 @app.command()
 def diff(
-    old: Annotated[str, typer.Argument(help="The old map: a file, or REV:PATH from git (HEAD~1:maps/x.journey.yaml).", show_default=False, metavar="OLD")],
-    new: Annotated[str, typer.Argument(help="The new map: a file, or REV:PATH from git.", show_default=False, metavar="NEW")],
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="The old map: a file, or REV:PATH from git (HEAD~1:maps/x.journey.yaml).",
+            show_default=False,
+            metavar="OLD",
+        ),
+    ],
+    new: Annotated[
+        str, typer.Argument(help="The new map: a file, or REV:PATH from git.", show_default=False, metavar="NEW")
+    ],
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: text, markdown or json.")] = "text",
-    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are changes, 0 when there are none.")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when there are changes, 0 when there are none.")
+    ] = False,
 ) -> None:
     """Show what changed between two versions of a map, item by item."""
     from journeyctl.diff.compare import compare
@@ -150,7 +205,14 @@ def diff(
     context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
 )
 def git_diff(
-    args: Annotated[list[str], typer.Argument(help="What git passes: path old-file old-hex old-mode new-file new-hex new-mode.", show_default=False, metavar="ARG...")],
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            help="What git passes: path old-file old-hex old-mode new-file new-hex new-mode.",
+            show_default=False,
+            metavar="ARG...",
+        ),
+    ],
 ) -> None:
     """git's external diff driver for maps (see `journeyctl git-setup`)."""
     from journeyctl.diff.gitdriver import external_diff
@@ -170,8 +232,17 @@ def git_setup() -> None:
 def render(
     paths: Paths,
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: html or markdown.")] = "html",
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File for one map; folder for a site (one page per map and an index). Default: standard output.")] = None,
-    templates: Annotated[Optional[str], typer.Option(help="A folder of templates that override the built-in ones.")] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option(
+            "--output",
+            "-o",
+            help="File for one map; folder for a site (one page per map and an index). Default: standard output.",
+        ),
+    ] = None,
+    templates: Annotated[
+        Optional[str], typer.Option(help="A folder of templates that override the built-in ones.")
+    ] = None,
     today: Annotated[Optional[str], typer.Option(help="The date the review status uses (YYYY-MM-DD).")] = None,
 ) -> None:
     """Render maps as self-contained HTML pages or GitHub Markdown."""
@@ -182,26 +253,50 @@ def render(
 
 @app.command()
 def schema(
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the schema to this file instead of printing it.", metavar="FILE")] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help="Write the schema to this file instead of printing it.", metavar="FILE"),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the format, for editors and check-jsonschema."""
-    from journeyctl.schema import schema_text
+    from journeyctl.model.schema import schema_text
 
     if output is None:
         typer.echo(schema_text(), nl=False)
         return
-    from journeyctl.atomic import write_atomically
+    from journeyctl.system.atomic import write_atomically
 
     write_atomically(output, schema_text())
 
 
 @app.command()
 def init(
-    path: Annotated[Optional[str], typer.Argument(help="The new map's file, or a folder for it (default: <starter>.journey.yaml here).", show_default=False, metavar="[PATH]")] = None,
-    template: Annotated[Optional[str], typer.Option("--template", "-t", help="The starter to begin from (default: local-service; see --list).", show_default=False, metavar="NAME")] = None,
+    path: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="The new map's file, or a folder for it (default: <starter>.journey.yaml here).",
+            show_default=False,
+            metavar="[PATH]",
+        ),
+    ] = None,
+    template: Annotated[
+        Optional[str],
+        typer.Option(
+            "--template",
+            "-t",
+            help="The starter to begin from (default: local-service; see --list).",
+            show_default=False,
+            metavar="NAME",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     list_starters: Annotated[bool, typer.Option("--list", help="List the starters and exit.")] = False,
-    today: Annotated[Optional[str], typer.Option(help="The map's review date (YYYY-MM-DD); due dates follow from it. Default: today.", metavar="DATE")] = None,
+    today: Annotated[
+        Optional[str],
+        typer.Option(
+            help="The map's review date (YYYY-MM-DD); due dates follow from it. Default: today.", metavar="DATE"
+        ),
+    ] = None,
 ) -> None:
     """Create a new journey map from a starter: commented, and lint-clean today."""
     import shlex
@@ -214,14 +309,23 @@ def init(
         return
     name = template or DEFAULT_STARTER
     target = create_map(path, name, parse_today(today), force)
-    typer.echo(f"Created {target} from the `{name}` starter.\nNext: make it yours, then run `journeyctl lint {shlex.quote(target)}`.")
+    typer.echo(
+        (
+            f"Created {target} from the `{name}` starter.\nNext: make it "
+            f"yours, then run `journeyctl lint {shlex.quote(target)}`."
+        )
+    )
 
 
 @app.command()
 def fmt(
     paths: Paths,
-    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when a file would be reformatted.")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 when a file would be reformatted.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff.")
+    ] = False,
 ) -> None:
     """Rewrite maps in the canonical layout, keeping every comment."""
     from journeyctl.formatter.files import CHECK, DIFF, WRITE, run
@@ -260,7 +364,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     except typer.Abort:
         return _interrupted()
     except InvalidInput as error:
-        from journeyctl.reporters.text import format_finding
+        from journeyctl.lint.reporters.text import format_finding
 
         for finding in error.findings:
             sys.stderr.write(format_finding(finding, wants_colour(sys.stderr)) + "\n")
@@ -269,7 +373,11 @@ def main(argv: Optional[list[str]] = None) -> int:
         _fail(str(error))
         return error.exit_code
     except typer.TyperException as error:  # a usage error: typer has printed nothing yet
-        getattr(error, "show", lambda: _fail(str(error)))()
+        show = getattr(error, "show", None)
+        if show is not None:
+            show()
+        else:
+            _fail(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return _interrupted()
@@ -289,7 +397,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 def _interrupted() -> int:
     """Ctrl-C: stop the worker processes' queued work, say so, exit 130."""
-    from journeyctl.parallel import stop_workers
+    from journeyctl.system.parallel import stop_workers
 
     stop_workers()
     _fail("interrupted.")

@@ -15,8 +15,8 @@ import shlex
 from datetime import date, timedelta
 from importlib import resources
 
-from journeyctl.atomic import write_atomically
-from journeyctl.errors import OutputError, UsageError
+from journeyctl.core.errors import OutputError, UsageError
+from journeyctl.system.atomic import write_atomically
 
 STARTERS = {
     "local-service": "a local service business: find, book, visit, pay (a bike repair shop)",
@@ -33,8 +33,11 @@ _NOT_ID = re.compile(r"[^a-z0-9_-]+")
 def starter_text(name: str) -> str:
     """A starter's text, placeholders included."""
     if name not in STARTERS:
-        raise UsageError(f"There is no starter `{name}`; choose one of: {', '.join(STARTERS)} (see `journeyctl init --list`).")
-    return resources.files("journeyctl").joinpath("starters", f"{name}{MAP_SUFFIX}").read_text(encoding="utf-8")
+        raise UsageError(
+            f"There is no starter `{name}`; choose one of: {', '.join(STARTERS)} (see `journeyctl init --list`)."
+        )
+    starter = resources.files("journeyctl").joinpath("starters").joinpath(f"{name}{MAP_SUFFIX}")
+    return starter.read_text(encoding="utf-8")
 
 
 def fill(text: str, today: date, map_id: str, path: str) -> str:
@@ -47,7 +50,9 @@ def _later(today: date, days: int) -> str:
     try:
         return (today + timedelta(days=days)).isoformat()
     except OverflowError:
-        raise UsageError(f"--today {today.isoformat()} is too late: the starter's due dates would fall after the year 9999.") from None
+        raise UsageError(
+            f"--today {today.isoformat()} is too late: the starter's due dates would fall after the year 9999."
+        ) from None
 
 
 def map_id_for(path: str, fallback: str) -> str:

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, run_journeyctl
 
+from conftest import TODAY, run_journeyctl
 from journeyctl import __version__
-from journeyctl.reporters import REPORTERS
+from journeyctl.lint.reporters import REPORTERS
 
 CLEAN = """\
 journeyctl: 1
@@ -107,7 +107,10 @@ def test_missing_path_exits_2_after_linting_the_others(cli, maps: Path) -> None:
 def test_unreadable_file_exits_2(cli, maps: Path) -> None:
     result = cli("lint", "clean.journey.yaml/inside.yaml", "--today", TODAY)
     assert result.code == 2
-    assert lines(result.out)[0] == "clean.journey.yaml/inside.yaml:1:1: E001 yaml-syntax The file cannot be read: Not a directory."
+    assert (
+        lines(result.out)[0]
+        == "clean.journey.yaml/inside.yaml:1:1: E001 yaml-syntax The file cannot be read: Not a directory."
+    )
 
 
 def test_file_without_read_permission_exits_2(maps: Path) -> None:
@@ -120,13 +123,19 @@ def test_file_without_read_permission_exits_2(maps: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--today", "23/11/2026"], "journeyctl: --today must be a date written YYYY-MM-DD, not `23/11/2026`.\n"),
-    (["--today", "2026-02-30"], "journeyctl: --today must be a date written YYYY-MM-DD, not `2026-02-30`.\n"),
-    (["--select", "E999"], "journeyctl: --select: `E999` is not a rule code or name (see `journeyctl rules`).\n"),
-    (["--ignore", "W104,typo-rule"], "journeyctl: --ignore: `typo-rule` is not a rule code or name (see `journeyctl rules`).\n"),
-    (["--format", "xml"], f"journeyctl: --format must be one of {', '.join(REPORTERS)}, not `xml`.\n"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--today", "23/11/2026"], "journeyctl: --today must be a date written YYYY-MM-DD, not `23/11/2026`.\n"),
+        (["--today", "2026-02-30"], "journeyctl: --today must be a date written YYYY-MM-DD, not `2026-02-30`.\n"),
+        (["--select", "E999"], "journeyctl: --select: `E999` is not a rule code or name (see `journeyctl rules`).\n"),
+        (
+            ["--ignore", "W104,typo-rule"],
+            "journeyctl: --ignore: `typo-rule` is not a rule code or name (see `journeyctl rules`).\n",
+        ),
+        (["--format", "xml"], f"journeyctl: --format must be one of {', '.join(REPORTERS)}, not `xml`.\n"),
+    ],
+)
 def test_bad_option_values_exit_2_with_one_line(cli, maps: Path, args: list[str], message: str) -> None:
     result = cli("lint", "clean.journey.yaml", *args)
     assert (result.code, result.out, result.err) == (2, "", message)
@@ -146,7 +155,15 @@ def test_no_path_exits_2(cli, maps: Path) -> None:
     assert "Missing argument" in result.err
 
 
-@pytest.mark.parametrize("select", [["--select", "W110"], ["--select", "unknown-channel"], ["--select", "w110"], ["--select", "W104", "--select", "W110"]])
+@pytest.mark.parametrize(
+    "select",
+    [
+        ["--select", "W110"],
+        ["--select", "unknown-channel"],
+        ["--select", "w110"],
+        ["--select", "W104", "--select", "W110"],
+    ],
+)
 def test_select_by_code_or_name(cli, maps: Path, select: list[str]) -> None:
     result = cli("lint", "warn.journey.yaml", "-q", *select, "--today", TODAY)
     expected = WARNING_LINES if "W104" in select else WARNING_LINES[1:]
@@ -163,7 +180,10 @@ def test_select_and_ignore_apply_to_load_errors_too(cli, maps: Path) -> None:
     (maps / "tabs.journey.yaml").write_text("journeyctl: 1\nstages:\n\t- id: a\n", encoding="utf-8")
     assert cli("lint", "tabs.journey.yaml", "--ignore", "yaml-syntax").code == 0
     result = cli("lint", "tabs.journey.yaml", "--select", "E001", "-q")
-    assert result.out == "tabs.journey.yaml:3:1: E001 yaml-syntax A tab character is used for indentation; YAML allows only spaces there.\n"
+    assert (
+        result.out
+        == "tabs.journey.yaml:3:1: E001 yaml-syntax A tab character is used for indentation; YAML allows only spaces there.\n"
+    )
 
 
 def test_json_output(cli, maps: Path) -> None:
@@ -174,11 +194,17 @@ def test_json_output(cli, maps: Path) -> None:
     assert (document["tool"], document["version"]) == ("journeyctl", __version__)
     assert document["summary"] == {"files": 3, "unreadable": 0, "errors": 3, "warnings": 2, "infos": 0}
     assert document["findings"][0] == {
-        "path": "broken.journey.yaml", "line": 2, "column": 5, "code": "E012", "name": "invalid-value",
+        "path": "broken.journey.yaml",
+        "line": 2,
+        "column": 5,
+        "code": "E012",
+        "name": "invalid-value",
         "severity": "error",
         "message": "`Broken Map` is not a valid id: use 1 to 64 lowercase letters, digits, `-` or `_`, starting with a letter or digit.",
     }
-    shown = [f"{f['path']}:{f['line']}:{f['column']}: {f['code']} {f['name']} {f['message']}" for f in document["findings"]]
+    shown = [
+        f"{f['path']}:{f['line']}:{f['column']}: {f['code']} {f['name']} {f['message']}" for f in document["findings"]
+    ]
     assert shown == [*ERROR_LINES, *WARNING_LINES]
 
 
@@ -191,13 +217,17 @@ def test_json_output_when_clean_and_unreadable(cli, maps: Path) -> None:
 
 
 def test_json_keeps_non_ascii_text(cli, maps: Path) -> None:
-    (maps / "cafe.journey.yaml").write_text("journeyctl: 1\nid: Café\ntitle: x\nstages: [{id: a, name: A}]\n", encoding="utf-8")
+    (maps / "cafe.journey.yaml").write_text(
+        "journeyctl: 1\nid: Café\ntitle: x\nstages: [{id: a, name: A}]\n", encoding="utf-8"
+    )
     result = cli("lint", "cafe.journey.yaml", "-f", "json", "--select", "E012")
     assert json.loads(result.out)["findings"][0]["message"].startswith("`Café` is not a valid id")
     assert "Café" in result.out
 
 
-def test_folders_are_searched_recursively_skipping_other_yaml_and_hidden_folders(cli, tmp_path: Path, monkeypatch) -> None:
+def test_folders_are_searched_recursively_skipping_other_yaml_and_hidden_folders(
+    cli, tmp_path: Path, monkeypatch
+) -> None:
     (tmp_path / "maps" / "emea").mkdir(parents=True)
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / "maps" / "emea" / "refund.journey.yml").write_text(WARNINGS, encoding="utf-8")
@@ -231,16 +261,25 @@ def test_empty_folder(cli, tmp_path: Path) -> None:
     assert (result.code, result.out) == (0, "All clear: no findings in 0 files.\n")
 
 
-def test_persona_library_resolved_from_another_working_directory(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_persona_library_resolved_from_another_working_directory(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # As pre-commit runs it: from the repository root, one file at a time.
     team = tmp_path / "repo" / "maps" / "team"
     team.mkdir(parents=True)
-    (team / "personas.yaml").write_text("journeyctl: 1\nkind: personas\npersonas:\n  - {id: ben, name: Ben}\n", encoding="utf-8")
+    (team / "personas.yaml").write_text(
+        "journeyctl: 1\nkind: personas\npersonas:\n  - {id: ben, name: Ben}\n", encoding="utf-8"
+    )
     inline = "persona: ben\npersonas:\n  - {id: ben, name: Ben}\n"
     (team / "checkout.journey.yaml").write_text(CLEAN.replace(inline, "persona: personas.yaml#ben\n"), encoding="utf-8")
     (team / "refund.journey.yaml").write_text(CLEAN.replace(inline, "persona: personas.yaml#anna\n"), encoding="utf-8")
     (tmp_path / "elsewhere").mkdir()
-    for cwd, prefix in ((tmp_path / "repo", "maps/team/"), (tmp_path / "elsewhere", "../repo/maps/team/"), (team, ""), (tmp_path, f"{team}/")):
+    for cwd, prefix in (
+        (tmp_path / "repo", "maps/team/"),
+        (tmp_path / "elsewhere", "../repo/maps/team/"),
+        (team, ""),
+        (tmp_path, f"{team}/"),
+    ):
         monkeypatch.chdir(cwd)
         result = cli("lint", f"{prefix}checkout.journey.yaml", f"{prefix}refund.journey.yaml", "--today", TODAY)
         assert (result.code, result.err) == (1, "")
@@ -263,11 +302,16 @@ def test_maps_with_a_byte_order_mark_are_found_in_folders(cli, tmp_path: Path, m
 
 
 def test_control_characters_from_the_map_never_reach_the_terminal_raw(cli, tmp_path: Path, monkeypatch) -> None:
-    hostile = CLEAN.replace("channel: website", 'channel: "\\e]0;owned\\a\\e[2J\\u202e"').replace("id: checkout\n", 'id: checkout\n"x\\nE999 fake": 1\n')
+    hostile = CLEAN.replace("channel: website", 'channel: "\\e]0;owned\\a\\e[2J\\u202e"').replace(
+        "id: checkout\n", 'id: checkout\n"x\\nE999 fake": 1\n'
+    )
     (tmp_path / "escapes.journey.yaml").write_text(hostile, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = cli("lint", "escapes.journey.yaml", "-q")
-    assert result.out == "escapes.journey.yaml:3:1: E011 unknown-field `x\\nE999 fake` is not a key of the format. Keys of your own must start with `x-`.\n"
+    assert (
+        result.out
+        == "escapes.journey.yaml:3:1: E011 unknown-field `x\\nE999 fake` is not a key of the format. Keys of your own must start with `x-`.\n"
+    )
     (tmp_path / "escapes.journey.yaml").write_text(hostile.replace('"x\\nE999 fake": 1\n', ""), encoding="utf-8")
     result = cli("lint", "escapes.journey.yaml", "-q", "--select", "W110")
     assert result.out == (

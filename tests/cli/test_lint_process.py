@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SRC, TODAY, run_journeyctl
 
+from conftest import EXAMPLES, SRC, TODAY, run_journeyctl
+from journeyctl.config.settings import Settings
 from journeyctl.lint import lint_paths
-from journeyctl.settings import Settings
 
 WARN = "journeyctl: 1\nid: refund\ntitle: Refund\nstages:\n  - id: ask\n    name: Ask\n"
 
@@ -23,7 +23,14 @@ def run_on_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[in
     """Run journeyctl with stdout and stderr on a pseudo-terminal; its exit code and output."""
     controller, terminal = pty.openpty()
     full_env = {**os.environ, "PYTHONPATH": str(SRC), **env}
-    process = subprocess.Popen([sys.executable, "-m", "journeyctl", *args], cwd=cwd, env=full_env, stdout=terminal, stderr=terminal, stdin=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "journeyctl", *args],
+        cwd=cwd,
+        env=full_env,
+        stdout=terminal,
+        stderr=terminal,
+        stdin=subprocess.DEVNULL,
+    )
     os.close(terminal)
     output = b""
     while True:
@@ -111,9 +118,13 @@ def test_parallel_and_sequential_engine_results_are_identical(tmp_path: Path) ->
 def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
     many_maps(tmp_path, 20)
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    for command in (f"{sys.executable} -m journeyctl lint . --today 2027-06-01 | head -1",
-                    f"{sys.executable} -m journeyctl rules | head -1"):
-        result = subprocess.run(["sh", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    for command in (
+        f"{sys.executable} -m journeyctl lint . --today 2027-06-01 | head -1",
+        f"{sys.executable} -m journeyctl rules | head -1",
+    ):
+        result = subprocess.run(
+            ["sh", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+        )
         assert result.stderr == ""
         assert len(result.stdout.splitlines()) == 1
 
@@ -122,12 +133,17 @@ def test_internal_error_is_one_line(cli, warn_map: Path, monkeypatch: pytest.Mon
     def broken(self, path, explicit=True):
         raise RuntimeError("the engine broke")
 
-    monkeypatch.setattr("journeyctl.lint.Linter.lint_file", broken)
+    monkeypatch.setattr("journeyctl.check.service.Checker.check_file", broken)
     result = cli("lint", warn_map / "refund.journey.yaml")
     assert result.code == 2
-    assert result.err == "journeyctl: internal error: RuntimeError: the engine broke (run with --debug for the traceback).\n"
+    assert (
+        result.err
+        == "journeyctl: internal error: RuntimeError: the engine broke (run with --debug for the traceback).\n"
+    )
     debug = cli("--debug", "lint", warn_map / "refund.journey.yaml")
     assert debug.code == 2
     assert debug.err.startswith("Traceback (most recent call last):\n")
     assert 'raise RuntimeError("the engine broke")' in debug.err
-    assert debug.err.endswith("RuntimeError: the engine broke\njourneyctl: internal error: RuntimeError: the engine broke.\n")
+    assert debug.err.endswith(
+        "RuntimeError: the engine broke\njourneyctl: internal error: RuntimeError: the engine broke.\n"
+    )

@@ -45,7 +45,10 @@ def test_a_side_that_does_not_load_is_an_error_not_no_changes(tmp_path: Path, cl
         result = cli("diff", *args, "--exit-code")
         assert result.code == 2
         assert result.out == ""
-        assert result.err == f"{broken}:3:8: E001 yaml-syntax The list opened here with `[` is not closed with `]`, or a comma is missing between its items.\n"
+        assert (
+            result.err
+            == f"{broken}:3:8: E001 yaml-syntax The list opened here with `[` is not closed with `]`, or a comma is missing between its items.\n"
+        )
 
 
 def test_an_invalid_map_gives_lint_findings(tmp_path: Path, cli) -> None:
@@ -66,13 +69,19 @@ def test_duplicate_ids_cannot_be_matched(tmp_path: Path, cli) -> None:
     duplicate.write_text(duplicate.read_text().replace("id: card", "id: pay"), encoding="utf-8")
     result = cli("diff", old, duplicate)
     assert (result.code, result.out) == (2, "")
-    assert result.err == f"{duplicate}:8:13: E020 duplicate-id The id `pay` of this touchpoint is already used by a stage; ids must be unique in a file.\n"
+    assert (
+        result.err
+        == f"{duplicate}:8:13: E020 duplicate-id The id `pay` of this touchpoint is already used by a stage; ids must be unique in a file.\n"
+    )
 
 
 def test_missing_file_folder_and_format(tmp_path: Path, cli) -> None:
     old = write(tmp_path / "old.yaml")
     missing = cli("diff", old, tmp_path / "nope.yaml")
-    assert (missing.code, missing.err) == (2, f"{tmp_path / 'nope.yaml'}:1:1: E001 yaml-syntax The file cannot be read: No such file or directory.\n")
+    assert (missing.code, missing.err) == (
+        2,
+        f"{tmp_path / 'nope.yaml'}:1:1: E001 yaml-syntax The file cannot be read: No such file or directory.\n",
+    )
     folder = cli("diff", old, tmp_path)
     assert (folder.code, folder.err) == (2, f"journeyctl: {tmp_path} is a folder; diff compares two map files.\n")
     bad = cli("diff", old, old, "--format", "sarif")
@@ -109,7 +118,9 @@ def run_on_a_terminal(args: list[str], env: dict[str, str]) -> str:
     """Run journeyctl with stdout on a pseudo-terminal; what it printed."""
     leader, follower = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "journeyctl", *args], stdout=follower, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "journeyctl", *args],
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
         env={**os.environ, "PYTHONPATH": str(SRC), **env},
     )
     os.close(follower)

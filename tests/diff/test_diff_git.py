@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import SRC
 
 CASES = Path(__file__).parent / "cases"
@@ -18,7 +19,10 @@ MAP = "maps/checkout.journey.yaml"
 def git(repo: Path, *args: str) -> str:
     done = subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-        cwd=repo, capture_output=True, text=True, check=True,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return done.stdout
 
@@ -79,7 +83,7 @@ def test_rev_path_is_relative_to_the_current_folder(repo: Path, cli, monkeypatch
     result = cli("diff", "HEAD~1:checkout.journey.yaml", "checkout.journey.yaml")
     assert result.code == 0
     assert result.out == expected("touchpoint-moved", "expected.txt")
-    absolute = cli("diff", f"HEAD~1:{repo / MAP}", f"HEAD:./checkout.journey.yaml", "--exit-code")
+    absolute = cli("diff", f"HEAD~1:{repo / MAP}", "HEAD:./checkout.journey.yaml", "--exit-code")
     assert (absolute.code, absolute.out) == (1, result.out)
 
 
@@ -99,10 +103,16 @@ def test_git_errors_are_one_plain_line(tmp_path: Path, repo: Path, cli, monkeypa
     assert (unknown.code, unknown.out) == (2, "")
     assert unknown.err == f"journeyctl: cannot read nope:{MAP} from git: invalid object name 'nope'.\n"
     absent = cli("diff", "HEAD:maps/other.journey.yaml", MAP)
-    assert (absent.code, absent.err) == (2, "journeyctl: cannot read HEAD:maps/other.journey.yaml from git: path 'maps/other.journey.yaml' does not exist in 'HEAD'.\n")
+    assert (absent.code, absent.err) == (
+        2,
+        "journeyctl: cannot read HEAD:maps/other.journey.yaml from git: path 'maps/other.journey.yaml' does not exist in 'HEAD'.\n",
+    )
     monkeypatch.chdir(tmp_path)
     outside = cli("diff", f"HEAD:{MAP}", repo / MAP)
-    assert (outside.code, outside.err) == (2, f"journeyctl: cannot read HEAD:{MAP} from git: not a git repository (or any of the parent directories): .git.\n")
+    assert (outside.code, outside.err) == (
+        2,
+        f"journeyctl: cannot read HEAD:{MAP} from git: not a git repository (or any of the parent directories): .git.\n",
+    )
 
 
 def test_a_broken_map_in_history_is_a_positioned_error(repo: Path, cli) -> None:
@@ -110,7 +120,10 @@ def test_a_broken_map_in_history_is_a_positioned_error(repo: Path, cli) -> None:
     commit(repo, "break it", {MAP: "journeyctl: 1\nid: checkout\ntitle: [Checkout\n"})
     result = cli("diff", f"HEAD~1:{MAP}", f"HEAD:{MAP}", "--exit-code")
     assert (result.code, result.out) == (2, "")
-    assert result.err == f"HEAD:{MAP}:3:8: E001 yaml-syntax The list opened here with `[` is not closed with `]`, or a comma is missing between its items.\n"
+    assert (
+        result.err
+        == f"HEAD:{MAP}:3:8: E001 yaml-syntax The list opened here with `[` is not closed with `]`, or a comma is missing between its items.\n"
+    )
 
 
 def use_the_driver(repo: Path, cli) -> None:
@@ -119,7 +132,10 @@ def use_the_driver(repo: Path, cli) -> None:
     result = cli("git-setup")
     assert result.code == 0
     commit(repo, "diff maps with journeyctl", {})
-    assert f"git config diff.journeyctl.command is set to `\"{sys.executable}\" -m journeyctl git-diff`; leaving it as it is." in result.out
+    assert (
+        f'git config diff.journeyctl.command is set to `"{sys.executable}" -m journeyctl git-diff`; leaving it as it is.'
+        in result.out
+    )
 
 
 def test_git_diff_shows_maps_by_meaning(repo: Path, cli) -> None:
@@ -129,12 +145,13 @@ def test_git_diff_shows_maps_by_meaning(repo: Path, cli) -> None:
     output = git(repo, "diff", "HEAD~1", "HEAD")
     index = [git(repo, "rev-parse", "--short", f"{rev}:notes.txt").strip() for rev in ("HEAD~1", "HEAD")]
     assert output == (
-        f"diff --journeyctl a/{MAP} b/{MAP}\n" + expected("touchpoint-moved", "expected.txt")
+        f"diff --journeyctl a/{MAP} b/{MAP}\n"
+        + expected("touchpoint-moved", "expected.txt")
         + f"diff --git a/notes.txt b/notes.txt\nindex {index[0]}..{index[1]} 100644\n"
         "--- a/notes.txt\n+++ b/notes.txt\n@@ -1 +1 @@\n-one\n+two\n"
     )
     log = git(repo, "log", "-p", "--ext-diff", "-1", "--format=%s")
-    assert log.startswith(f"v2\n\ndiff --journeyctl a/{MAP} b/{MAP}\nStage \"Delivery\" (delivery)\n")
+    assert log.startswith(f'v2\n\ndiff --journeyctl a/{MAP} b/{MAP}\nStage "Delivery" (delivery)\n')
     assert f"diff --git a/{MAP} b/{MAP}\n" in git(repo, "log", "-p", "-1", "--format=%s")
 
 
@@ -142,16 +159,28 @@ def test_added_and_deleted_maps(repo: Path, cli) -> None:
     use_the_driver(repo, cli)
     commit(repo, "add", {"maps/returns.journey.yaml": CASES / "added-map" / "new.yaml"})
     added = git(repo, "diff", "HEAD~1", "HEAD")
-    assert added == "diff --journeyctl a/maps/returns.journey.yaml b/maps/returns.journey.yaml\n" + expected("added-map", "expected.txt")
+    assert added == "diff --journeyctl a/maps/returns.journey.yaml b/maps/returns.journey.yaml\n" + expected(
+        "added-map", "expected.txt"
+    )
     commit(repo, "delete", {"maps/returns.journey.yaml": None})
     deleted = git(repo, "diff", "HEAD~1", "HEAD")
-    assert deleted == "diff --journeyctl a/maps/returns.journey.yaml b/maps/returns.journey.yaml\n" + expected("deleted-map", "expected.txt")
+    assert deleted == "diff --journeyctl a/maps/returns.journey.yaml b/maps/returns.journey.yaml\n" + expected(
+        "deleted-map", "expected.txt"
+    )
 
 
 def test_a_broken_map_falls_back_to_a_plain_diff(repo: Path, cli) -> None:
     use_the_driver(repo, cli)
-    commit(repo, "v1", {MAP: CASES / "touchpoint-moved" / "old.yaml", "maps/stages.journey.yaml": CASES / "stages" / "old.yaml"})
-    broken = (CASES / "touchpoint-moved" / "old.yaml").read_text(encoding="utf-8").replace("name: Delivery", "name: [Delivery")
+    commit(
+        repo,
+        "v1",
+        {MAP: CASES / "touchpoint-moved" / "old.yaml", "maps/stages.journey.yaml": CASES / "stages" / "old.yaml"},
+    )
+    broken = (
+        (CASES / "touchpoint-moved" / "old.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: Delivery", "name: [Delivery")
+    )
     commit(repo, "v2", {MAP: broken, "maps/stages.journey.yaml": CASES / "stages" / "new.yaml"})
     done = subprocess.run(["git", "diff", "HEAD~1", "HEAD"], cwd=repo, capture_output=True, text=True)
     assert done.returncode == 0
@@ -168,10 +197,17 @@ def test_a_broken_map_falls_back_to_a_plain_diff(repo: Path, cli) -> None:
 def test_a_rename_gives_both_names(repo: Path, cli) -> None:
     use_the_driver(repo, cli)
     commit(repo, "v1", {MAP: CASES / "touchpoint-moved" / "old.yaml"})
-    changed = (CASES / "touchpoint-moved" / "old.yaml").read_text(encoding="utf-8").replace("name: Tracking page", "name: Tracking")
+    changed = (
+        (CASES / "touchpoint-moved" / "old.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: Tracking page", "name: Tracking")
+    )
     commit(repo, "rename", {MAP: None, "maps/delivery.journey.yaml": changed})
     output = git(repo, "diff", "-M", "HEAD~1", "HEAD")
-    blobs = [git(repo, "rev-parse", "--short", f"{rev}").strip() for rev in (f"HEAD~1:{MAP}", "HEAD:maps/delivery.journey.yaml")]
+    blobs = [
+        git(repo, "rev-parse", "--short", f"{rev}").strip()
+        for rev in (f"HEAD~1:{MAP}", "HEAD:maps/delivery.journey.yaml")
+    ]
     assert output.splitlines()[:7] == [
         f"diff --journeyctl a/{MAP} b/maps/delivery.journey.yaml",
         "similarity index 94%",
@@ -211,5 +247,8 @@ def test_git_setup_outside_a_repository(tmp_path: Path, repo: Path, cli, monkeyp
     monkeypatch.chdir(tmp_path)
     result = cli("git-setup")
     assert (result.code, result.out) == (2, "")
-    assert result.err == "journeyctl: git-setup works inside a git repository, and this folder is not in one (or git is not installed).\n"
+    assert (
+        result.err
+        == "journeyctl: git-setup works inside a git repository, and this folder is not in one (or git is not installed).\n"
+    )
     assert not (tmp_path / ".gitattributes").exists()

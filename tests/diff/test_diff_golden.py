@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl import __version__
-from journeyctl.diff.changes import ENTITIES
+from journeyctl.model.walk import ENTITIES
 
 CASES = Path(__file__).parent / "cases"
 UPDATE = os.environ.get("JOURNEYCTL_UPDATE_GOLDEN") == "1"

@@ -18,15 +18,18 @@ def journey(*stages: str) -> object:
     return load_side("test.yaml", "\n".join(lines) + "\n")
 
 
-@pytest.mark.parametrize(("old", "new", "moves"), [
-    ("abcde", "eabcd", [("e", 5, 1)]),
-    ("abcde", "bcdea", [("a", 1, 5)]),
-    ("abcd", "dcba", [("d", 4, 1), ("c", 3, 2), ("b", 2, 3)]),
-    ("abcd", "xaybzcd", []),
-    ("abcd", "acd", []),
-    ("abcdef", "abdcef", [("d", 4, 3)]),
-    ("abcdef", "fxbcde", [("f", 6, 1)]),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "moves"),
+    [
+        ("abcde", "eabcd", [("e", 5, 1)]),
+        ("abcde", "bcdea", [("a", 1, 5)]),
+        ("abcd", "dcba", [("d", 4, 1), ("c", 3, 2), ("b", 2, 3)]),
+        ("abcd", "xaybzcd", []),
+        ("abcd", "acd", []),
+        ("abcdef", "abdcef", [("d", 4, 3)]),
+        ("abcdef", "fxbcde", [("f", 6, 1)]),
+    ],
+)
 def test_only_stages_out_of_relative_order_move(old: str, new: str, moves: list[tuple[str, int, int]]) -> None:
     changes = diff_maps(journey(*old), journey(*new))  # type: ignore[arg-type]
     assert [(c.id, c.from_, c.to) for c in changes if c.kind == "moved"] == moves

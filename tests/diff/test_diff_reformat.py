@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from journeyctl.loader import load_document
+from conftest import EXAMPLES
+from journeyctl.source.loader import load_document
 
 MAPS = sorted(EXAMPLES.glob("*.yaml"))
 

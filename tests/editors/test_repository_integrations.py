@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, SRC
 from ruamel.yaml import YAML
+
+from conftest import EXAMPLES, ROOT, SRC
 
 try:
     import tomllib
@@ -61,9 +62,17 @@ def test_action_inputs_and_steps():
     assert action["inputs"]["paths"]["default"] == "."
     assert action["inputs"]["render"]["default"] == "false"
     steps = {step["name"]: step for step in action["runs"]["steps"]}
-    assert list(steps) == ["Set up Python", "Install journeyctl", "Lint journey maps", "Render journey maps", "Upload the rendered maps"]
+    assert list(steps) == [
+        "Set up Python",
+        "Install journeyctl",
+        "Lint journey maps",
+        "Render journey maps",
+        "Upload the rendered maps",
+    ]
     assert steps["Set up Python"]["uses"].startswith("actions/setup-python@")
-    assert steps["Install journeyctl"]["run"].endswith('pip install --disable-pip-version-check --quiet "$GITHUB_ACTION_PATH"')
+    assert steps["Install journeyctl"]["run"].endswith(
+        'pip install --disable-pip-version-check --quiet "$GITHUB_ACTION_PATH"'
+    )
     assert steps["Lint journey maps"]["env"] == {"JOURNEYCTL_PATHS": "${{ inputs.paths }}"}
     for name in ("Render journey maps", "Upload the rendered maps"):
         assert steps[name]["if"] == "${{ inputs.render == 'true' && !cancelled() }}"
@@ -80,7 +89,9 @@ def test_action_never_pastes_inputs_into_scripts():
 def test_action_matches_github_s_action_schema():
     result = subprocess.run(
         ["check-jsonschema", "--builtin-schema", "vendor.github-actions", str(ACTION)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

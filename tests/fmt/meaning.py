@@ -7,8 +7,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from journeyctl.loader import parse_document
 from journeyctl.model import validate_map
+from journeyctl.source.loader import parse_document
 
 
 def plain(value: Any) -> Any:

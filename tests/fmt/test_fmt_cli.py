@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import run_journeyctl
 
 MESSY = "title: Messy\njourneyctl: 1\nid: messy\nstages:\n-   id: s   # the stage\n    name: S\n"
@@ -30,7 +31,10 @@ def test_check_lists_files_that_would_change_and_writes_nothing(cli, folder):
     before = snapshot(folder)
     result = cli("fmt", "--check", folder)
     assert result.code == 1
-    assert result.out == f"Would reformat: {folder}/messy.journey.yaml\n1 file would be reformatted, 1 file already formatted.\n"
+    assert (
+        result.out
+        == f"Would reformat: {folder}/messy.journey.yaml\n1 file would be reformatted, 1 file already formatted.\n"
+    )
     assert result.err == ""
     assert snapshot(folder) == before
 
@@ -103,13 +107,18 @@ def test_a_file_that_is_not_yaml_is_left_alone_with_its_position(cli, tmp_path):
 def test_a_named_yaml_file_that_is_not_a_map_is_an_error(cli, folder):
     result = cli("fmt", folder / "docker-compose.yaml")
     assert result.code == 2
-    assert result.err.startswith(f"{folder}/docker-compose.yaml:1:1: E003 unsupported-file This is not a journeyctl file")
+    assert result.err.startswith(
+        f"{folder}/docker-compose.yaml:1:1: E003 unsupported-file This is not a journeyctl file"
+    )
 
 
 def test_a_missing_file_is_an_error(cli, tmp_path):
     result = cli("fmt", tmp_path / "nowhere.journey.yaml")
     assert result.code == 2
-    assert result.err == f"{tmp_path}/nowhere.journey.yaml:1:1: E001 yaml-syntax The file cannot be read: No such file or directory.\n"
+    assert (
+        result.err
+        == f"{tmp_path}/nowhere.journey.yaml:1:1: E001 yaml-syntax The file cannot be read: No such file or directory.\n"
+    )
 
 
 def test_a_folder_without_maps(cli, tmp_path):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EXAMPLES
 from meaning import assert_same_meaning
 
+from conftest import EXAMPLES
 from journeyctl.formatter.engine import format_text
 
 MAPS = sorted(EXAMPLES.glob("*.yaml"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeyctl.errors import JourneyctlError
+from journeyctl.core.errors import JourneyctlError
 from journeyctl.formatter.engine import verify_equivalent
 
 SOURCE = "journeyctl: 1\nid: guard\ntitle: Guard  # the title\nx-team: growth\nstages:\n  - id: s\n    name: S\n"
@@ -31,4 +31,6 @@ def test_a_result_that_differs_is_refused(result, reason):
     with pytest.raises(JourneyctlError) as refused:
         verify_equivalent(SOURCE, result, "map.yaml")
     assert str(refused.value).startswith(f"map.yaml: not formatted, because {reason}")
-    assert str(refused.value).endswith("the file is left as it is. Please report this file's layout as a journeyctl bug.")
+    assert str(refused.value).endswith(
+        "the file is left as it is. Please report this file's layout as a journeyctl bug."
+    )

@@ -122,9 +122,20 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-BUILDERS = {function.__name__: function for function in (
-    big_map, deep_flow, deep_block, sparse_2gb, fifo, fifo_in_folder, folder_named_like_a_map, symlink_loops, unreadable,
-)}
+BUILDERS = {
+    function.__name__: function
+    for function in (
+        big_map,
+        deep_flow,
+        deep_block,
+        sparse_2gb,
+        fifo,
+        fifo_in_folder,
+        folder_named_like_a_map,
+        symlink_loops,
+        unreadable,
+    )
+}
 
 if __name__ == "__main__":
     print(BUILDERS[sys.argv[1]](Path(sys.argv[2])))

@@ -34,8 +34,14 @@ def test_each_finding_is_one_line_that_names_its_file(cli, folder: Path, command
 
 def test_github_annotations_escape_file_names(cli, folder: Path) -> None:
     result = cli("lint", ".", "--format", "github")
-    files = sorted(line.split("file=", 1)[1].split(",line=")[0] for line in result.out.splitlines() if line.startswith("::error"))
-    assert files == ["%3A%3Aerror file=x%3A%3Apwned.journey.yaml", "esc\\x1b[31mred.journey.yaml", "evil%0AE999 fake.journey.yaml"]
+    files = sorted(
+        line.split("file=", 1)[1].split(",line=")[0] for line in result.out.splitlines() if line.startswith("::error")
+    )
+    assert files == [
+        "%3A%3Aerror file=x%3A%3Apwned.journey.yaml",
+        "esc\\x1b[31mred.journey.yaml",
+        "evil%0AE999 fake.journey.yaml",
+    ]
     assert len(result.out.splitlines()) == 4
 
 

@@ -22,7 +22,9 @@ from builders import big_map
 
 from conftest import EXAMPLES, SRC, TODAY
 
-pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="needs /proc to see when the work is under way")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists("/proc/self/stat"), reason="needs /proc to see when the work is under way"
+)
 
 INTERRUPTED = "journeyctl: interrupted.\n"
 # A valid map fmt rewrites (spaced-out values), small so that formatting 300 is quick.
@@ -55,8 +57,13 @@ def cpu_seconds(pid: int) -> float:
 def interrupt(args: list[str], cwd: Path, under_way: Callable[[int], bool]) -> tuple[int, str, str, list[int]]:
     """Run journeyctl, press Ctrl-C once the work is under way; exit code, output and the workers it had."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "journeyctl", *args], cwd=cwd, env={**os.environ, "PYTHONPATH": str(SRC)},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        [sys.executable, "-m", "journeyctl", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while not under_way(process.pid):
@@ -97,12 +104,16 @@ PARALLEL = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one CPU: journe
 
 
 @PARALLEL
-@pytest.mark.parametrize("args", [
-    ["lint", ".", "--today", TODAY],
-    ["lint", ".", "--today", TODAY, "--format", "sarif"],
-    ["render", ".", "-o", "SITE", "--today", TODAY],
-    ["fmt", "--check", "."],
-], ids=lambda args: " ".join(arg for arg in args if arg not in (".", TODAY)))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", ".", "--today", TODAY],
+        ["lint", ".", "--today", TODAY, "--format", "sarif"],
+        ["render", ".", "-o", "SITE", "--today", TODAY],
+        ["fmt", "--check", "."],
+    ],
+    ids=lambda args: " ".join(arg for arg in args if arg not in (".", TODAY)),
+)
 def test_in_the_middle_of_a_parallel_run(folder: Path, tmp_path: Path, args: list[str]) -> None:
     site = tmp_path / "site"
     code, _, err, workers = interrupt([str(site) if arg == "SITE" else arg for arg in args], folder, workers_started)
@@ -116,7 +127,9 @@ def test_in_the_middle_of_big_files_in_one_process(tmp_path: Path) -> None:
     # Three 3.5 MB maps: a few seconds of work for one process (start-up takes a fifth of a second).
     text = big_map(tmp_path).read_text(encoding="utf-8")
     for number in (2, 3):
-        (tmp_path / f"big-{number}.journey.yaml").write_text(text.replace("\nid: hostile\n", f"\nid: hostile-{number}\n"), encoding="utf-8")
+        (tmp_path / f"big-{number}.journey.yaml").write_text(
+            text.replace("\nid: hostile\n", f"\nid: hostile-{number}\n"), encoding="utf-8"
+        )
     code, out, err, workers = interrupt(["lint", ".", "--today", TODAY], tmp_path, lambda pid: cpu_seconds(pid) > 0.5)
     assert (code, out, err, workers) == (130, "", INTERRUPTED, [])
 
@@ -128,11 +141,16 @@ def test_fmt_interrupted_leaves_every_file_whole(tmp_path: Path) -> None:
     formatted = format_text(LOOSE, "loose.journey.yaml")
     assert formatted != LOOSE
     for number in range(300):
-        (tmp_path / f"map-{number:03}.journey.yaml").write_text(LOOSE.replace("the-id", f"map-{number}"), encoding="utf-8")
+        (tmp_path / f"map-{number:03}.journey.yaml").write_text(
+            LOOSE.replace("the-id", f"map-{number}"), encoding="utf-8"
+        )
     code, _, err, workers = interrupt(["fmt", "."], tmp_path, workers_started)
     assert (code, err) == (130, INTERRUPTED)
     assert_workers_gone(workers)
     names = sorted(os.listdir(tmp_path))
     assert names == [f"map-{number:03}.journey.yaml" for number in range(300)]
-    states = {(tmp_path / name).read_text(encoding="utf-8").replace(f"id: map-{int(name[4:7])}\n", "id: the-id\n") for name in names}
+    states = {
+        (tmp_path / name).read_text(encoding="utf-8").replace(f"id: map-{int(name[4:7])}\n", "id: the-id\n")
+        for name in names
+    }
     assert states <= {LOOSE, formatted}

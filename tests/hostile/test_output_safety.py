@@ -26,7 +26,10 @@ WRITERS = [
     (["render", str(SAAS), "--today", TODAY, "-o", "OUT/page.html"], "Cannot write OUT/page.html"),
     (["render", "-f", "markdown", str(SAAS), "--today", TODAY, "-o", "OUT/page.md"], "Cannot write OUT/page.md"),
     (["render", str(SAAS), str(CHECKOUT), "--today", TODAY, "-o", "OUT/site"], "Cannot create the folder OUT/site"),
-    (["lint", str(SAAS), "--today", TODAY, "--format", "sarif", "--output", "OUT/report.sarif"], "Cannot write OUT/report.sarif"),
+    (
+        ["lint", str(SAAS), "--today", TODAY, "--format", "sarif", "--output", "OUT/report.sarif"],
+        "Cannot write OUT/report.sarif",
+    ),
     (["schema", "-o", "OUT/journeyctl.schema.json"], "Cannot write OUT/journeyctl.schema.json"),
     (["init", "OUT/new.journey.yaml", "--today", TODAY], "Cannot write OUT/new.journey.yaml"),
     (["init", "OUT/team/new.journey.yaml", "--today", TODAY], "Cannot create the folder OUT/team"),
@@ -52,7 +55,9 @@ def test_a_read_only_folder(tmp_path: Path, args: list[str], words: str) -> None
     assert sorted(os.listdir(out)) == ["keep.txt"]
 
 
-@pytest.mark.parametrize(("args", "words"), [case for case in WRITERS if case[0][0] in ("lint", "schema")], ids=writer_id)
+@pytest.mark.parametrize(
+    ("args", "words"), [case for case in WRITERS if case[0][0] in ("lint", "schema")], ids=writer_id
+)
 def test_a_missing_folder(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], words: str) -> None:
     # render's missing folders are tested with render; init creates the folders it needs.
     monkeypatch.chdir(tmp_path)
@@ -118,7 +123,9 @@ def maps(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for number in range(40):
         example = sorted(EXAMPLES.glob("*.journey.yaml"))[number % 3]
         text = example.read_text(encoding="utf-8").replace("\nid: ", f"\nid: copy-{number}-", 1)
-        (folder / f"map-{number:02}.journey.yaml").write_text(text.replace("\ntitle: ", "\ntitle:   "), encoding="utf-8")
+        (folder / f"map-{number:02}.journey.yaml").write_text(
+            text.replace("\ntitle: ", "\ntitle:   "), encoding="utf-8"
+        )
     return folder
 
 
@@ -126,7 +133,9 @@ def maps(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_reader_that_goes_away_ends_the_command_quietly(maps: Path, name: str) -> None:
     args = [arg.replace("MAPS", str(maps)) for arg in PRINTERS[name]]
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    writer = subprocess.Popen([sys.executable, "-m", "journeyctl", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "journeyctl", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
     reader = subprocess.run(["head", "-c", "100"], stdin=writer.stdout, capture_output=True, timeout=60)
     assert writer.stdout is not None
     writer.stdout.close()
@@ -138,13 +147,28 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(maps: Path, name: str)
     assert writer.returncode == 1 if name.startswith("lint") else writer.returncode in (0, 1)
 
 
-@pytest.mark.parametrize(("args", "refusal"), [
-    (["render", "m.journey.yaml", "-o", "m.journey.yaml"], "Cannot write m.journey.yaml: it is one of the files"),
-    (["render", "m.journey.yaml", "-f", "markdown", "-o", "./m.journey.yaml"], "Cannot write ./m.journey.yaml: it is the same file as m.journey.yaml, one of the files"),
-    (["render", "m.journey.yaml", "online-store-checkout.html", "-o", "."], "Cannot write ./online-store-checkout.html: it is the same file as online-store-checkout.html, one of the files"),
-    (["lint", "m.journey.yaml", "--format", "json", "-o", "m.journey.yaml"], "Cannot write m.journey.yaml: it is one of the files"),
-], ids=["render", "render markdown", "render site", "lint"])
-def test_output_over_a_map_being_read_is_refused(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], refusal: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "refusal"),
+    [
+        (["render", "m.journey.yaml", "-o", "m.journey.yaml"], "Cannot write m.journey.yaml: it is one of the files"),
+        (
+            ["render", "m.journey.yaml", "-f", "markdown", "-o", "./m.journey.yaml"],
+            "Cannot write ./m.journey.yaml: it is the same file as m.journey.yaml, one of the files",
+        ),
+        (
+            ["render", "m.journey.yaml", "online-store-checkout.html", "-o", "."],
+            "Cannot write ./online-store-checkout.html: it is the same file as online-store-checkout.html, one of the files",
+        ),
+        (
+            ["lint", "m.journey.yaml", "--format", "json", "-o", "m.journey.yaml"],
+            "Cannot write m.journey.yaml: it is one of the files",
+        ),
+    ],
+    ids=["render", "render markdown", "render site", "lint"],
+)
+def test_output_over_a_map_being_read_is_refused(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], refusal: str
+) -> None:
     # One slip of the keyboard would replace the map with its own page or report.
     shutil.copy(SAAS, tmp_path / "m.journey.yaml")
     shutil.copy(CHECKOUT, tmp_path / "online-store-checkout.html")  # a map, whatever its name

@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, TODAY
 
+from conftest import ROOT, TODAY
 from journeyctl.scaffold import STARTERS, starter_text
 
 try:
@@ -25,7 +24,10 @@ def test_each_starter_is_clean_and_canonical_on_the_day_it_is_created(cli, tmp_p
     target = tmp_path / f"{name}.journey.yaml"
     result = cli("init", target, "--template", name, "--today", TODAY)
     assert result.code == 0, result.err
-    assert result.out == f"Created {target} from the `{name}` starter.\nNext: make it yours, then run `journeyctl lint {target}`.\n"
+    assert (
+        result.out
+        == f"Created {target} from the `{name}` starter.\nNext: make it yours, then run `journeyctl lint {target}`.\n"
+    )
     text = target.read_text(encoding="utf-8")
     assert "__" not in text, "a placeholder was left in"
     assert f"\nid: {name}\n" in text
@@ -128,8 +130,12 @@ def test_list_shows_the_starters(cli):
 
 
 def test_every_starter_file_is_registered_and_shipped_in_the_package():
-    assert sorted(path.name for path in STARTER_DIR.glob("*.journey.yaml")) == sorted(f"{name}.journey.yaml" for name in STARTERS)
-    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["journeyctl"]
+    assert sorted(path.name for path in STARTER_DIR.glob("*.journey.yaml")) == sorted(
+        f"{name}.journey.yaml" for name in STARTERS
+    )
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"][
+        "journeyctl"
+    ]
     shipped = {path.name for pattern in package_data for path in (ROOT / "src" / "journeyctl").glob(pattern)}
     assert {f"{name}.journey.yaml" for name in STARTERS} <= shipped
     assert all(starter_text(name).startswith("# A starter journey map") for name in STARTERS)
@@ -140,7 +146,14 @@ def test_scaffolded_maps_match_the_schema(cli, tmp_path):
     for name in STARTERS:
         assert cli("init", tmp_path / f"{name}.journey.yaml", "-t", name, "--today", TODAY).code == 0
     result = subprocess.run(
-        ["check-jsonschema", "--schemafile", str(ROOT / "schema" / "journeyctl.schema.json"), *map(str, sorted(tmp_path.iterdir()))],
-        capture_output=True, text=True, timeout=120,
+        [
+            "check-jsonschema",
+            "--schemafile",
+            str(ROOT / "schema" / "journeyctl.schema.json"),
+            *map(str, sorted(tmp_path.iterdir())),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import TODAY
 
 MAP = """\
@@ -52,6 +53,7 @@ def test_no_config_file(cli, project):
 
 
 # --- discovery ---
+
 
 def test_journeyctl_toml_is_found_from_a_subfolder(cli, project, monkeypatch):
     write(project / "journeyctl.toml", 'ignore = ["W105"]\n')
@@ -119,6 +121,7 @@ def test_isolated_skips_even_a_broken_config_file(cli, project):
 
 # --- every setting takes effect ---
 
+
 def test_select(cli, project):
     write(project / "journeyctl.toml", 'select = ["unknown-channel"]\n')
     assert findings(cli) == [CHANNEL]
@@ -132,7 +135,10 @@ def test_ignore(cli, project):
 def test_severity(cli, project):
     write(project / "journeyctl.toml", '[severity]\nW110 = "error"\nstale-map = "info"\n')
     result = cli("lint", "map.journey.yaml", "--today", TODAY, "--format", "json")
-    assert [(f["code"], f["severity"]) for f in json.loads(result.out)["findings"]] == [("W105", "info"), ("W110", "error")]
+    assert [(f["code"], f["severity"]) for f in json.loads(result.out)["findings"]] == [
+        ("W105", "info"),
+        ("W110", "error"),
+    ]
     assert result.code == 1
 
 
@@ -150,10 +156,14 @@ def test_channels_add_to_the_vocabulary(cli, project):
 
 
 def test_max_stages(cli, project):
-    stages = "".join(f"  - {{id: s{i}, name: S{i}, touchpoints: [{{id: t{i}, name: T, emotion: 0}}]}}\n" for i in range(3))
+    stages = "".join(
+        f"  - {{id: s{i}, name: S{i}, touchpoints: [{{id: t{i}, name: T, emotion: 0}}]}}\n" for i in range(3)
+    )
     write(project / "map.journey.yaml", MAP.split("stages:")[0] + "stages:\n" + stages)
     write(project / "journeyctl.toml", 'select = ["too-complex"]\nmax_stages = 2\n')
-    assert findings(cli) == ["map.journey.yaml:11:5: W111 too-complex The map has 3 stages, more than 2: consider splitting it."]
+    assert findings(cli) == [
+        "map.journey.yaml:11:5: W111 too-complex The map has 3 stages, more than 2: consider splitting it."
+    ]
     write(project / "journeyctl.toml", 'select = ["too-complex"]\nmax_stages = 3\n')
     assert findings(cli) == []
 
@@ -161,7 +171,9 @@ def test_max_stages(cli, project):
 def test_max_touchpoints_per_stage(cli, project):
     write(project / "map.journey.yaml", MAP + "      - {id: other, name: Other, emotion: 0}\n")
     write(project / "journeyctl.toml", 'select = ["W111"]\nmax_touchpoints_per_stage = 1\n')
-    assert findings(cli) == ["map.journey.yaml:13:9: W111 too-complex Stage `pay` has 2 touchpoints, more than 1: consider splitting it."]
+    assert findings(cli) == [
+        "map.journey.yaml:13:9: W111 too-complex Stage `pay` has 2 touchpoints, more than 1: consider splitting it."
+    ]
 
 
 def test_review_every_days(cli, project):
@@ -170,7 +182,10 @@ def test_review_every_days(cli, project):
 
 
 def test_a_map_own_review_cadence_beats_the_setting(cli, project):
-    write(project / "map.journey.yaml", MAP.replace("last_reviewed: 2026-06-01\n", "last_reviewed: 2026-06-01\nreview_every_days: 30\n"))
+    write(
+        project / "map.journey.yaml",
+        MAP.replace("last_reviewed: 2026-06-01\n", "last_reviewed: 2026-06-01\nreview_every_days: 30\n"),
+    )
     write(project / "journeyctl.toml", 'select = ["W105"]\nreview_every_days = 365\n')
     assert findings(cli) == [
         "map.journey.yaml:7:16: W105 stale-map The map was last reviewed on 2026-06-01, more than 30 days ago: review it and update `last_reviewed`."
@@ -204,22 +219,64 @@ def test_command_line_select_replaces_and_ignore_adds(cli, project):
 # --- invalid settings: exit 2, naming the file, the key and why ---
 
 INVALID = [
-    ('selct = ["W104"]\n', "journeyctl.toml: unknown setting `selct` (did you mean `select`?). The settings are: select, ignore, severity, channels, max_stages, max_touchpoints_per_stage, review_every_days, per-file-ignores."),
+    (
+        'selct = ["W104"]\n',
+        "journeyctl.toml: unknown setting `selct` (did you mean `select`?). The settings are: select, ignore, severity, channels, max_stages, max_touchpoints_per_stage, review_every_days, per-file-ignores.",
+    ),
     ('max_stages = "ten"\n', 'journeyctl.toml: `max_stages` must be a whole number of at least 1, not `"ten"`.'),
-    ("max_touchpoints_per_stage = 0\n", "journeyctl.toml: `max_touchpoints_per_stage` must be a whole number of at least 1, not `0`."),
-    ("review_every_days = true\n", "journeyctl.toml: `review_every_days` must be a whole number of at least 1, not `true`."),
-    ('select = ["W104", "W999"]\n', "journeyctl.toml: `select`: `W999` is not a rule code or name (see `journeyctl rules`)."),
-    ('ignore = "W104"\n', 'journeyctl.toml: `ignore` must be a list of rule codes or names, like ["W104", "stale-map"], not `"W104"`.'),
+    (
+        "max_touchpoints_per_stage = 0\n",
+        "journeyctl.toml: `max_touchpoints_per_stage` must be a whole number of at least 1, not `0`.",
+    ),
+    (
+        "review_every_days = true\n",
+        "journeyctl.toml: `review_every_days` must be a whole number of at least 1, not `true`.",
+    ),
+    (
+        'select = ["W104", "W999"]\n',
+        "journeyctl.toml: `select`: `W999` is not a rule code or name (see `journeyctl rules`).",
+    ),
+    (
+        'ignore = "W104"\n',
+        'journeyctl.toml: `ignore` must be a list of rule codes or names, like ["W104", "stale-map"], not `"W104"`.',
+    ),
     ("select = []\n", "journeyctl.toml: `select` must name at least one rule; leave it out to check every rule."),
-    ('[severity]\nW104 = "off"\n', "journeyctl.toml: `severity`: the level of `W104` must be error, warning or info, not `\"off\"`. To turn a rule off, add it to `ignore`."),
-    ('[severity]\nW104 = "fatal"\n', "journeyctl.toml: `severity`: the level of `W104` must be error, warning or info, not `\"fatal\"`."),
-    ('[severity]\nmissing-emoshun = "info"\n', "journeyctl.toml: `severity`: `missing-emoshun` is not a rule code or name (see `journeyctl rules`)."),
-    ('[severity]\nW104 = "info"\nmissing-emotion = "error"\n', "journeyctl.toml: `severity` names W104 missing-emotion twice."),
-    ('severity = "info"\n', 'journeyctl.toml: `severity` must be a table of rule = level, like { W105 = "info" }, not `"info"`.'),
-    ("channels = [1]\n", 'journeyctl.toml: `channels` must be a list of channel names, like ["webinar", "kiosk"], not `[1]`.'),
-    ('per-file-ignores = ["W104"]\n', 'journeyctl.toml: `per-file-ignores` must be a table of "glob" = [rules], like { "legacy/*.yaml" = ["W104"] }, not `["W104"]`.'),
-    ('[per-file-ignores]\n"legacy/*" = ["W1O4"]\n', 'journeyctl.toml: `per-file-ignores`."legacy/*": `W1O4` is not a rule code or name (see `journeyctl rules`).'),
-    ('per_file_ignores = {}\nper-file-ignores = {}\n', "journeyctl.toml: the setting `per-file-ignores` is given twice (as `-` and `_` spellings)."),
+    (
+        '[severity]\nW104 = "off"\n',
+        'journeyctl.toml: `severity`: the level of `W104` must be error, warning or info, not `"off"`. To turn a rule off, add it to `ignore`.',
+    ),
+    (
+        '[severity]\nW104 = "fatal"\n',
+        'journeyctl.toml: `severity`: the level of `W104` must be error, warning or info, not `"fatal"`.',
+    ),
+    (
+        '[severity]\nmissing-emoshun = "info"\n',
+        "journeyctl.toml: `severity`: `missing-emoshun` is not a rule code or name (see `journeyctl rules`).",
+    ),
+    (
+        '[severity]\nW104 = "info"\nmissing-emotion = "error"\n',
+        "journeyctl.toml: `severity` names W104 missing-emotion twice.",
+    ),
+    (
+        'severity = "info"\n',
+        'journeyctl.toml: `severity` must be a table of rule = level, like { W105 = "info" }, not `"info"`.',
+    ),
+    (
+        "channels = [1]\n",
+        'journeyctl.toml: `channels` must be a list of channel names, like ["webinar", "kiosk"], not `[1]`.',
+    ),
+    (
+        'per-file-ignores = ["W104"]\n',
+        'journeyctl.toml: `per-file-ignores` must be a table of "glob" = [rules], like { "legacy/*.yaml" = ["W104"] }, not `["W104"]`.',
+    ),
+    (
+        '[per-file-ignores]\n"legacy/*" = ["W1O4"]\n',
+        'journeyctl.toml: `per-file-ignores`."legacy/*": `W1O4` is not a rule code or name (see `journeyctl rules`).',
+    ),
+    (
+        "per_file_ignores = {}\nper-file-ignores = {}\n",
+        "journeyctl.toml: the setting `per-file-ignores` is given twice (as `-` and `_` spellings).",
+    ),
     ("max_stages = 3\nmax_stages = 4\n", "journeyctl.toml:2:15: this is not valid TOML: Cannot overwrite a value."),
     ('select = ["W104"\n', "journeyctl.toml: this is not valid TOML: Unclosed array at the end of the file."),
 ]
@@ -234,12 +291,24 @@ def test_invalid_setting(cli, project, text, message):
         assert result.err == f"journeyctl: {message}\n"
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('[tool.journeyctl]\nmax_stages = "x"\n', 'pyproject.toml: `tool.journeyctl.max_stages` must be a whole number of at least 1, not `"x"`.'),
-    ("[tool.journeyctl]\nmax-stage = 3\n", "pyproject.toml: unknown setting `tool.journeyctl.max-stage` (did you mean `max_stages`?). The settings are: select, ignore, severity, channels, max_stages, max_touchpoints_per_stage, review_every_days, per-file-ignores."),
-    ("[tool]\njourneyctl = 3\n", "pyproject.toml: `tool.journeyctl` must be a table of settings ([tool.journeyctl])."),
-    ("[tool.journeyctl]\nselect = [W104]\n", "pyproject.toml:2:11: this is not valid TOML: Invalid value."),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[tool.journeyctl]\nmax_stages = "x"\n',
+            'pyproject.toml: `tool.journeyctl.max_stages` must be a whole number of at least 1, not `"x"`.',
+        ),
+        (
+            "[tool.journeyctl]\nmax-stage = 3\n",
+            "pyproject.toml: unknown setting `tool.journeyctl.max-stage` (did you mean `max_stages`?). The settings are: select, ignore, severity, channels, max_stages, max_touchpoints_per_stage, review_every_days, per-file-ignores.",
+        ),
+        (
+            "[tool]\njourneyctl = 3\n",
+            "pyproject.toml: `tool.journeyctl` must be a table of settings ([tool.journeyctl]).",
+        ),
+        ("[tool.journeyctl]\nselect = [W104]\n", "pyproject.toml:2:11: this is not valid TOML: Invalid value."),
+    ],
+)
 def test_invalid_pyproject_setting(cli, project, text, message):
     write(project / "pyproject.toml", text)
     result = cli("lint", "map.journey.yaml")
@@ -253,7 +322,10 @@ def test_config_file_that_is_not_utf8(cli, project):
 
 def test_config_option_with_a_missing_file(cli, project):
     result = cli("lint", "map.journey.yaml", "--config", "nowhere.toml")
-    assert (result.code, result.err) == (2, "journeyctl: Cannot read the config file nowhere.toml: No such file or directory.\n")
+    assert (result.code, result.err) == (
+        2,
+        "journeyctl: Cannot read the config file nowhere.toml: No such file or directory.\n",
+    )
 
 
 def test_config_option_with_a_pyproject_without_settings(cli, project):
@@ -269,7 +341,10 @@ def test_config_and_isolated_together(cli, project):
 
 def test_unknown_rule_on_the_command_line(cli, project):
     result = cli("lint", "map.journey.yaml", "--extend-select", "W104,nope")
-    assert (result.code, result.err) == (2, "journeyctl: --extend-select: `nope` is not a rule code or name (see `journeyctl rules`).\n")
+    assert (result.code, result.err) == (
+        2,
+        "journeyctl: --extend-select: `nope` is not a rule code or name (see `journeyctl rules`).\n",
+    )
 
 
 # --- the config command ---
@@ -294,7 +369,9 @@ def test_config_command_shows_each_setting_and_its_source(cli, project):
     write(project / "journeyctl.toml", EXAMPLE)
     result = cli("config", "--ignore", "W113", "--extend-select", "W113")
     assert result.code == 0
-    assert result.out == """\
+    assert (
+        result.out
+        == """\
 Settings in effect (config file: journeyctl.toml):
   select: W104 missing-emotion, W105 stale-map, W110 unknown-channel, W111 too-complex, W113 missing-owner  (journeyctl.toml + command line)
   ignore: W112 missing-persona, W113 missing-owner  (journeyctl.toml + command line)
@@ -305,6 +382,7 @@ Settings in effect (config file: journeyctl.toml):
   review_every_days: 30  (journeyctl.toml)
   per-file-ignores: legacy/*.yaml = W104 missing-emotion, W105 stale-map; *.draft.yaml = W105 stale-map  (journeyctl.toml)
 """
+    )
 
 
 def test_config_command_without_a_config_file(cli, project):
@@ -324,7 +402,16 @@ def test_config_command_as_json(cli, project):
     assert document["settings"]["max_stages"] == {"value": 4, "source": "pyproject.toml"}
     assert document["settings"]["ignore"] == {"value": [], "source": "default"}
     assert document["settings"]["select"]["value"][:2] == ["E001", "E002"]
-    assert list(document["settings"]) == ["select", "ignore", "severity", "channels", "max_stages", "max_touchpoints_per_stage", "review_every_days", "per-file-ignores"]
+    assert list(document["settings"]) == [
+        "select",
+        "ignore",
+        "severity",
+        "channels",
+        "max_stages",
+        "max_touchpoints_per_stage",
+        "review_every_days",
+        "per-file-ignores",
+    ]
 
 
 def test_config_command_rejects_an_unknown_format(cli, project):
@@ -333,17 +420,30 @@ def test_config_command_rejects_an_unknown_format(cli, project):
 
 
 def test_settings_and_suppressions_hold_when_files_are_linted_in_parallel(cli, project):
-    from journeyctl.lint import PARALLEL_FROM
+    from journeyctl.system.parallel import PARALLEL_FROM
 
     write(project / "journeyctl.toml", 'channels = ["webinar"]\n[per-file-ignores]\n"maps/odd/*.yaml" = ["W105"]\n')
     for number in range(PARALLEL_FROM + 4):
         folder = "odd" if number % 2 else "even"
-        suppressed = MAP.replace("owner: Web team\n", "owner: Web team  # journeyctl: ignore[W113]\n") if number % 3 == 0 else MAP
+        suppressed = (
+            MAP.replace("owner: Web team\n", "owner: Web team  # journeyctl: ignore[W113]\n")
+            if number % 3 == 0
+            else MAP
+        )
         write(project / "maps" / folder / f"m{number:02}.journey.yaml", suppressed)
     lines = cli("lint", "maps", "--today", TODAY, "--quiet").out.splitlines()
     assert [line.split(": ", 2)[:2] for line in lines] == [
         [f"maps/{'odd' if n % 2 else 'even'}/m{n:02}.journey.yaml:{position}", code]
         for n in sorted(range(PARALLEL_FROM + 4), key=lambda n: (n % 2 == 1, n))
-        for position, code in ([("4:39", "I001 unused-suppression W113 missing-owner is not reported on line 4, so this suppression silences nothing")] if n % 3 == 0 else [])
+        for position, code in (
+            [
+                (
+                    "4:39",
+                    "I001 unused-suppression W113 missing-owner is not reported on line 4, so this suppression silences nothing",
+                )
+            ]
+            if n % 3 == 0
+            else []
+        )
         + ([] if n % 2 else [("7:16", "W105 stale-map The map was last reviewed on 2026-06-01, more than 90 days ago")])
     ]

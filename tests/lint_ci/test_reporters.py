@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 from lint_ci_support import DATA, assert_golden
 
+from conftest import TODAY
 from journeyctl.rules import RULES
 
 MAP = "checkout.journey.yaml"
@@ -156,7 +156,9 @@ def test_ci_formats_name_files_relative_to_the_working_folder(cli):
     absolute = str(DATA / MAP)
     assert lint(cli, absolute, "--format", "github").out == lint(cli, MAP, "--format", "github").out
     sarif = json.loads(lint(cli, absolute, "--format", "sarif").out)
-    uris = {result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in sarif["runs"][0]["results"]}
+    uris = {
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in sarif["runs"][0]["results"]
+    }
     assert uris == {MAP}
 
 
@@ -164,7 +166,10 @@ def test_sarif_names_a_file_outside_the_working_folder_by_file_uri(cli, tmp_path
     monkeypatch.chdir(tmp_path)
     log = json.loads(lint(cli, str(DATA / MAP), "--format", "sarif", "--select", "E022").out)
     location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-    assert location == {"artifactLocation": {"uri": (DATA / MAP).as_uri()}, "region": {"startLine": 22, "startColumn": 18}}
+    assert location == {
+        "artifactLocation": {"uri": (DATA / MAP).as_uri()},
+        "region": {"startLine": 22, "startColumn": 18},
+    }
 
 
 def test_text_shows_control_characters_from_the_map_visibly(cli, tmp_path, monkeypatch):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TODAY
 
-from journeyctl.loader import parse_document
-from journeyctl.suppressions import may_have_directives
+from conftest import TODAY
+from journeyctl.check.suppressions import may_have_directives
+from journeyctl.source.loader import parse_document
 
 HEADER = """\
 journeyctl: 1
@@ -69,7 +69,10 @@ def test_on_a_line_by_code(lint):
 
 
 def test_on_a_line_by_name_among_several_rules(lint):
-    text = HEADER + STAGES.replace("      - id: product\n", "      - id: product  # journeyctl: ignore[W110, missing-emotion] checked with the team\n")
+    text = HEADER + STAGES.replace(
+        "      - id: product\n",
+        "      - id: product  # journeyctl: ignore[W110, missing-emotion] checked with the team\n",
+    )
     assert lint(text) == [
         ALL[0],
         "m.yaml:15:43: I001 unused-suppression W110 unknown-channel is not reported on line 15, so this suppression silences nothing: remove it.",
@@ -100,7 +103,9 @@ def test_file_wide_anywhere(lint):
 
 def test_validation_errors_can_be_suppressed(lint):
     text = HEADER + "colour: red\n" + STAGES
-    assert lint(text) == ["m.yaml:8:1: E011 unknown-field `colour` is not a key of the format. Keys of your own must start with `x-`."]
+    assert lint(text) == [
+        "m.yaml:8:1: E011 unknown-field `colour` is not a key of the format. Keys of your own must start with `x-`."
+    ]
     assert lint(text.replace("colour: red\n", "colour: red  # journeyctl: ignore[unknown-field]\n")) == []
 
 
@@ -113,7 +118,11 @@ def test_unused_suppression_on_a_line(lint):
 
 
 def test_unused_suppression_on_a_block_and_file_wide(lint):
-    text = "# journeyctl: ignore-file[W105]\n" + HEADER + STAGES.replace("stages:\n", "stages:  # journeyctl: ignore[W104, W101]\n")
+    text = (
+        "# journeyctl: ignore-file[W105]\n"
+        + HEADER
+        + STAGES.replace("stages:\n", "stages:  # journeyctl: ignore[W104, W101]\n")
+    )
     assert lint(text) == [
         "m.yaml:1:27: I001 unused-suppression W105 stale-map is not reported in this file, so this suppression silences nothing: remove it.",
         "m.yaml:9:37: I001 unused-suppression W101 empty-stage is not reported on lines 9-22, so this suppression silences nothing: remove it.",
@@ -135,8 +144,13 @@ def test_unknown_rules_and_unclear_comments_are_reported(lint):
 
 
 def test_text_that_looks_like_a_comment_is_not_one(lint):
-    text = HEADER.replace("title: Checkout\n", 'title: "Checkout # journeyctl: ignore[W104]"\ndescription: |\n  Write # journeyctl: ignore[W104] to silence it.\n')
-    assert lint(text + STAGES) == [w104(line, name) for line, name in ((14, "search"), (17, "product"), (22, "payment"))]
+    text = HEADER.replace(
+        "title: Checkout\n",
+        'title: "Checkout # journeyctl: ignore[W104]"\ndescription: |\n  Write # journeyctl: ignore[W104] to silence it.\n',
+    )
+    assert lint(text + STAGES) == [
+        w104(line, name) for line, name in ((14, "search"), (17, "product"), (22, "payment"))
+    ]
 
 
 def test_a_real_comment_after_text_that_looks_like_one(lint):
@@ -155,7 +169,9 @@ def test_a_suppression_of_a_rule_that_is_off_silences_nothing(lint):
 def test_unused_suppressions_can_be_turned_off_and_raised(lint, cli, tmp_path):
     text = HEADER.replace("owner: Web team\n", "owner: Web team  # journeyctl: ignore[W113, W9]\n") + STAGES
     assert lint(text, "--ignore", "I001") == ALL
-    (tmp_path / "journeyctl.toml").write_text('select = ["I001"]\nseverity = { unused-suppression = "warning" }\n', encoding="utf-8")
+    (tmp_path / "journeyctl.toml").write_text(
+        'select = ["I001"]\nseverity = { unused-suppression = "warning" }\n', encoding="utf-8"
+    )
     result = cli("lint", "m.yaml", "--today", TODAY)
     assert result.code == 1
     assert result.out.splitlines()[-1] == "Found 0 errors and 2 warnings in 1 of 1 file."
@@ -169,7 +185,9 @@ def test_info_findings_alone_exit_0(cli, lint):
 
 def test_a_file_that_does_not_load_is_not_searched_for_suppressions(lint):
     text = "journeyctl: 1\ntitle: Checkout  # journeyctl: ignore[E002]\ntitle: Again\n"
-    assert lint(text) == ["m.yaml:3:1: E002 duplicate-key The key `title` appears twice in this mapping (first on line 2); remove one."]
+    assert lint(text) == [
+        "m.yaml:3:1: E002 duplicate-key The key `title` appears twice in this mapping (first on line 2); remove one."
+    ]
 
 
 def test_suppressions_in_a_persona_library(lint):
@@ -177,12 +195,15 @@ def test_suppressions_in_a_persona_library(lint):
     assert lint(text) == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("journeyctl: 1\ntitle: x\n", False),
-    ("journeyctl: 1\ntitle: x  # journeyctl: ignore[W104]\n", True),
-    ('# journeyctl: ignore-file[W104]\n"journeyctl": 1\n', True),
-    ("title: x\n", False),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("journeyctl: 1\ntitle: x\n", False),
+        ("journeyctl: 1\ntitle: x  # journeyctl: ignore[W104]\n", True),
+        ('# journeyctl: ignore-file[W104]\n"journeyctl": 1\n', True),
+        ("title: x\n", False),
+    ],
+)
 def test_the_cheap_test_for_directives(text, expected):
     assert may_have_directives(text) is expected
 
@@ -197,15 +218,17 @@ def test_block_end_and_in_scalar_positions():
 def test_the_unused_suppression_rule_documents_a_failing_and_a_passing_example(tmp_path):
     from datetime import date
 
-    from journeyctl.lint import Linter
+    from journeyctl.check.service import Checker
+    from journeyctl.config.settings import Settings
     from journeyctl.rules import RULES
-    from journeyctl.settings import Settings
 
     examples = RULES["I001"].examples()
     codes = {}
     for heading in ("Fails", "Passes"):
         path = tmp_path / f"{heading}.yaml"
         path.write_text(examples[heading], encoding="utf-8")
-        codes[heading] = [f.code for f in Linter(Settings(), date.fromisoformat(TODAY)).lint_file(str(path)).findings]
+        codes[heading] = [
+            f.code for f in Checker("lint", Settings(), date.fromisoformat(TODAY)).check_file(str(path)).findings
+        ]
     assert "I001" in codes["Fails"]
     assert "I001" not in codes["Passes"]

@@ -11,9 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from conftest import EXAMPLES
-
-from journeyctl.lint import Linter
-from journeyctl.settings import Settings
+from journeyctl.check.service import Checker
+from journeyctl.config.settings import Settings
 
 MUTANTS = 150
 TYPOS = list(" \t\n:-[]{}#&*!|>'\"%@`,?~0aZé\x1b")
@@ -32,23 +31,23 @@ def mutate(text: str, rng: random.Random) -> str:
         elif kind == 2:
             lines[k] = " " * rng.randint(1, 3) + lines[k]
         elif kind == 3:
-            lines[k] = lines[k][rng.randint(1, 2):]
+            lines[k] = lines[k][rng.randint(1, 2) :]
         else:
             at = rng.randint(0, len(lines[k]))
-            lines[k] = lines[k][:at] + (rng.choice(TYPOS) if kind == 4 else "") + lines[k][at + (kind == 5):]
+            lines[k] = lines[k][:at] + (rng.choice(TYPOS) if kind == 4 else "") + lines[k][at + (kind == 5) :]
     return "\n".join(lines)
 
 
 def test_mutated_examples_give_positioned_plain_findings(tmp_path: Path) -> None:
     rng = random.Random(20261123)
     examples = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.yaml"))]
-    linter = Linter(Settings(), date(2026, 11, 23))
+    linter = Checker("lint", Settings(), date(2026, 11, 23))
     path = tmp_path / "mutant.journey.yaml"
     for number in range(MUTANTS):
         text = mutate(rng.choice(examples), rng)
         path.write_text(text, encoding="utf-8")
         lines = text.split("\n")
-        for finding in linter.lint_file(str(path)).findings:
+        for finding in linter.check_file(str(path)).findings:
             where = f"mutant {number}: {finding}"
             assert 1 <= finding.line <= len(lines), where
             assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1, where

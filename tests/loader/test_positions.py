@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from journeyctl.loader import parse_document
+from journeyctl.source.loader import parse_document
 
 MAP = """\
 # Checkout journey
@@ -35,44 +35,50 @@ def source():
     return parse_document(MAP, "map.journey.yaml").source
 
 
-@pytest.mark.parametrize(("path", "at_key", "position"), [
-    ((), False, (2, 1)),
-    (("journeyctl",), False, (2, 13)),
-    (("journeyctl",), True, (2, 1)),
-    (("title",), False, (4, 8)),
-    (("scale",), False, (5, 8)),
-    (("scale",), True, (5, 1)),
-    (("scale", "max"), False, (5, 22)),
-    (("scale", "max"), True, (5, 17)),
-    (("tags", 1), False, (6, 13)),
-    (("tags", 1), True, (6, 13)),
-    (("stages",), False, (8, 3)),
-    (("stages", 0), False, (8, 5)),
-    (("stages", 0, "description"), False, (10, 18)),
-    (("stages", 0, "touchpoints", 0, "emotion"), False, (16, 18)),
-    (("stages", 0, "touchpoints", 0, "emotion"), True, (16, 9)),
-    (("stages", 0, "touchpoints", 0, "pain_points", 0, "description"), False, (18, 41)),
-    (("stages", 1), False, (19, 7)),
-    (("stages", 1, "name"), True, (20, 7)),
-])
+@pytest.mark.parametrize(
+    ("path", "at_key", "position"),
+    [
+        ((), False, (2, 1)),
+        (("journeyctl",), False, (2, 13)),
+        (("journeyctl",), True, (2, 1)),
+        (("title",), False, (4, 8)),
+        (("scale",), False, (5, 8)),
+        (("scale",), True, (5, 1)),
+        (("scale", "max"), False, (5, 22)),
+        (("scale", "max"), True, (5, 17)),
+        (("tags", 1), False, (6, 13)),
+        (("tags", 1), True, (6, 13)),
+        (("stages",), False, (8, 3)),
+        (("stages", 0), False, (8, 5)),
+        (("stages", 0, "description"), False, (10, 18)),
+        (("stages", 0, "touchpoints", 0, "emotion"), False, (16, 18)),
+        (("stages", 0, "touchpoints", 0, "emotion"), True, (16, 9)),
+        (("stages", 0, "touchpoints", 0, "pain_points", 0, "description"), False, (18, 41)),
+        (("stages", 1), False, (19, 7)),
+        (("stages", 1, "name"), True, (20, 7)),
+    ],
+)
 def test_keys_and_values(source, path, at_key, position) -> None:
     assert source.locate(path, at_key) == position
 
 
-@pytest.mark.parametrize(("path", "at_key", "position"), [
-    (("owner",), False, (2, 1)),
-    (("owner",), True, (2, 1)),
-    (("scale", "mid"), False, (5, 8)),
-    (("scale", "mid"), True, (5, 1)),
-    (("tags", 5), False, (6, 7)),
-    (("stages", 0, "touchpoints", 0, "critical"), False, (14, 9)),
-    (("stages", 0, "touchpoints", 3, "emotion"), False, (14, 7)),
-    (("stages", 0, "touchpoints", 3, "emotion"), True, (13, 5)),
-    (("stages", 0, "name", "deeper"), False, (9, 11)),
-    (("stages", "name"), False, (8, 3)),
-    (("tags", "web"), False, (6, 7)),
-    (("scale", 0), False, (5, 8)),
-])
+@pytest.mark.parametrize(
+    ("path", "at_key", "position"),
+    [
+        (("owner",), False, (2, 1)),
+        (("owner",), True, (2, 1)),
+        (("scale", "mid"), False, (5, 8)),
+        (("scale", "mid"), True, (5, 1)),
+        (("tags", 5), False, (6, 7)),
+        (("stages", 0, "touchpoints", 0, "critical"), False, (14, 9)),
+        (("stages", 0, "touchpoints", 3, "emotion"), False, (14, 7)),
+        (("stages", 0, "touchpoints", 3, "emotion"), True, (13, 5)),
+        (("stages", 0, "name", "deeper"), False, (9, 11)),
+        (("stages", "name"), False, (8, 3)),
+        (("tags", "web"), False, (6, 7)),
+        (("scale", 0), False, (5, 8)),
+    ],
+)
 def test_missing_paths_give_the_nearest_existing_ancestor(source, path, at_key, position) -> None:
     assert source.locate(path, at_key) == position
 
@@ -90,7 +96,7 @@ def test_columns_count_characters_not_bytes() -> None:
 
 
 def test_positions_after_a_utf8_bom(tmp_path) -> None:
-    from journeyctl.loader import load_document
+    from journeyctl.source.loader import load_document
 
     path = tmp_path / "bom.journey.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + b"journeyctl: 1\nid: checkout\n")

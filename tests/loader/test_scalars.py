@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from journeyctl.loader import parse_document
+from journeyctl.source.loader import parse_document
 
 
 def load(text: str) -> dict:
@@ -18,20 +18,34 @@ def test_yaml_1_1_booleans_stay_text(word: str) -> None:
     assert load(f"value: {word}\n")["value"] == word
 
 
-@pytest.mark.parametrize(("written", "value"), [("true", True), ("True", True), ("TRUE", True), ("false", False), ("FALSE", False)])
+@pytest.mark.parametrize(
+    ("written", "value"), [("true", True), ("True", True), ("TRUE", True), ("false", False), ("FALSE", False)]
+)
 def test_only_true_and_false_are_booleans(written: str, value: bool) -> None:
     assert load(f"value: {written}\n")["value"] is value
 
 
-@pytest.mark.parametrize(("written", "value"), [
-    ("0x10", 16), ("0o17", 15), ("017", 17), ("1_000", 1000), ("+12", 12), ("-7", -7), ("0", 0),
-])
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("0x10", 16),
+        ("0o17", 15),
+        ("017", 17),
+        ("1_000", 1000),
+        ("+12", 12),
+        ("-7", -7),
+        ("0", 0),
+    ],
+)
 def test_integers(written: str, value: int) -> None:
     loaded = load(f"value: {written}\n")["value"]
     assert type(loaded) is int and loaded == value
 
 
-@pytest.mark.parametrize(("written", "value"), [("1.5", 1.5), ("1e3", 1000.0), (".5", 0.5), ("-1.25e-2", -0.0125), (".inf", math.inf), ("-.Inf", -math.inf)])
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("1.5", 1.5), ("1e3", 1000.0), (".5", 0.5), ("-1.25e-2", -0.0125), (".inf", math.inf), ("-.Inf", -math.inf)],
+)
 def test_floats(written: str, value: float) -> None:
     loaded = load(f"value: {written}\n")["value"]
     assert type(loaded) is float and loaded == value
@@ -41,7 +55,9 @@ def test_nan_is_a_float() -> None:
     assert math.isnan(load("value: .nan\n")["value"])
 
 
-@pytest.mark.parametrize("written", ["2026-11-23", "2026-11-23T10:00:00Z", "12:30", "1:20:30", "0x", "1e", "_1", "0b2", "v1.0", "1.2.3"])
+@pytest.mark.parametrize(
+    "written", ["2026-11-23", "2026-11-23T10:00:00Z", "12:30", "1:20:30", "0x", "1e", "_1", "0b2", "v1.0", "1.2.3"]
+)
 def test_dates_times_and_lookalikes_stay_text(written: str) -> None:
     assert load(f"value: {written}\n")["value"] == written
 
@@ -52,7 +68,13 @@ def test_nulls(written: str) -> None:
 
 
 def test_quoted_values_are_always_text() -> None:
-    assert load("a: '1'\nb: \"true\"\nc: '2026-11-23'\nd: 'null'\n") == {"journeyctl": 1, "a": "1", "b": "true", "c": "2026-11-23", "d": "null"}
+    assert load("a: '1'\nb: \"true\"\nc: '2026-11-23'\nd: 'null'\n") == {
+        "journeyctl": 1,
+        "a": "1",
+        "b": "true",
+        "c": "2026-11-23",
+        "d": "null",
+    }
 
 
 def test_percent_yaml_1_1_directive_does_not_bring_back_1_1_booleans() -> None:
@@ -89,7 +111,7 @@ def test_keys_are_text_as_written() -> None:
 
 
 def test_quoted_and_plain_spellings_of_a_key_are_one_key() -> None:
-    from journeyctl.loader import LoadError
+    from journeyctl.core.errors import LoadError
 
     with pytest.raises(LoadError) as caught:
         load("title: a\n'title': b\n")

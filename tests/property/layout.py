@@ -16,7 +16,7 @@ Draw = Callable[[st.SearchStrategy[Any]], Any]
 
 # Characters YAML does not allow raw in a file, and line breaks other than \n:
 # written as escapes inside double quotes, never raw.
-_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\"\\\\]")
+_ESCAPED = re.compile('[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"\\\\]')
 _SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ,.()'/-]*[A-Za-z0-9.)]$|^[A-Za-z]$")
 _NOT_TEXT = re.compile(r"^(true|false|null|~)$", re.IGNORECASE)
@@ -85,7 +85,11 @@ class Writer:
         return lines
 
     def _entry(self, pad: str, key: str, value: Any, depth: int) -> list[str]:
-        if isinstance(value, dict) and value and not (all(_is_scalar(v) for v in value.values()) and self._chance(self.flow)):
+        if (
+            isinstance(value, dict)
+            and value
+            and not (all(_is_scalar(v) for v in value.values()) and self._chance(self.flow))
+        ):
             return [f"{pad}{key}:", *self.mapping(value, depth + 1)]
         if isinstance(value, list) and value and not (all(_is_scalar(v) for v in value) and self._chance(self.flow)):
             return [f"{pad}{key}:", *self._sequence(value, depth)]

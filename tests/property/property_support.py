@@ -21,10 +21,11 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]
-settings.register_profile("ci", derandomize=True, database=None, max_examples=60, deadline=None, suppress_health_check=_QUIET, print_blob=True)
+settings.register_profile(
+    "ci", derandomize=True, database=None, max_examples=60, deadline=None, suppress_health_check=_QUIET, print_blob=True
+)
 settings.register_profile("wide", max_examples=2000, deadline=None, suppress_health_check=_QUIET, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
 
 
 def at_most(count: int) -> settings:

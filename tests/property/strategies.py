@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import EXAMPLES
 from hypothesis import strategies as st
 from layout import Writer
+
+from conftest import EXAMPLES
 
 EXAMPLE_TEXTS = {path.name: path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.yaml"))}
 JOURNEY_EXAMPLES = sorted(name for name in EXAMPLE_TEXTS if name.endswith(".journey.yaml"))
@@ -18,8 +19,11 @@ WORDS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_siz
 ID = st.from_regex(r"\A[a-z0-9][a-z0-9_-]{0,12}\Z")
 DATE = st.dates().map(lambda day: day.isoformat()).filter(lambda text: len(text) == 10)
 NUMBER = st.integers(-(10**9), 10**9) | st.floats(allow_nan=False, allow_infinity=False)
-URL = st.builds(lambda scheme, rest: scheme + rest, st.sampled_from(["https://", "http://", "mailto:"]),
-                st.from_regex(r"\A[a-z0-9.-]{1,20}(/[A-Za-z0-9._~%!$&'()*+,;=:@/-]{0,20})?\Z"))
+URL = st.builds(
+    lambda scheme, rest: scheme + rest,
+    st.sampled_from(["https://", "http://", "mailto:"]),
+    st.from_regex(r"\A[a-z0-9.-]{1,20}(/[A-Za-z0-9._~%!$&'()*+,;=:@/-]{0,20})?\Z"),
+)
 
 
 class Ids:
@@ -60,7 +64,10 @@ def journey_maps(draw: Any) -> dict[str, Any]:
         data["scale"] = {"min": low, "max": high}
     else:
         low, high = -2, 2
-    sources = [{"id": new_id(), "kind": draw(st.sampled_from(["survey", "interview", "analytics", "other"]))} for _ in range(draw(st.integers(0, 2)))]
+    sources = [
+        {"id": new_id(), "kind": draw(st.sampled_from(["survey", "interview", "analytics", "other"]))}
+        for _ in range(draw(st.integers(0, 2)))
+    ]
     for source in sources:
         _optional(draw, source, "title", TEXT)
         _optional(draw, source, "url", URL)
@@ -69,10 +76,17 @@ def journey_maps(draw: Any) -> dict[str, Any]:
         data["sources"] = sources
     if draw(st.booleans()):
         persona = {"id": new_id(), "name": draw(WORDS)}
-        _optional(draw, persona, "demographics", st.dictionaries(st.from_regex(r"\A[a-z][a-z_]{0,8}\Z"), TEXT | NUMBER, max_size=2))
+        _optional(
+            draw,
+            persona,
+            "demographics",
+            st.dictionaries(st.from_regex(r"\A[a-z][a-z_]{0,8}\Z"), TEXT | NUMBER, max_size=2),
+        )
         _optional(draw, persona, "goals", st.lists(TEXT, max_size=2))
         data["personas"], data["persona"] = [persona], persona["id"]
-    evidence = st.lists(st.sampled_from([s["id"] for s in sources]), max_size=2, unique=True) if sources else st.just([])
+    evidence = (
+        st.lists(st.sampled_from([s["id"] for s in sources]), max_size=2, unique=True) if sources else st.just([])
+    )
     data["stages"] = [_stage(draw, new_id, low, high, evidence) for _ in range(draw(st.integers(1, 3)))]
     _extensions(draw, data)
     return data
@@ -90,7 +104,15 @@ def _stage(draw: Any, new_id: Ids, low: int, high: int, evidence: st.SearchStrat
         _optional(draw, touchpoint, "critical", st.booleans())
         _optional(draw, touchpoint, "feeling", TEXT)
         _optional(draw, touchpoint, "evidence", evidence)
-        _optional(draw, touchpoint, "metrics", st.lists(st.fixed_dictionaries({"name": WORDS, "value": NUMBER}, optional={"target": NUMBER, "unit": TEXT}), max_size=2))
+        _optional(
+            draw,
+            touchpoint,
+            "metrics",
+            st.lists(
+                st.fixed_dictionaries({"name": WORDS, "value": NUMBER}, optional={"target": NUMBER, "unit": TEXT}),
+                max_size=2,
+            ),
+        )
         pains = [{"id": new_id(), "description": draw(WORDS)} for _ in range(draw(st.integers(0, 2)))]
         for pain in pains:
             _optional(draw, pain, "severity", st.sampled_from(["low", "medium", "high", "critical"]))
@@ -100,7 +122,9 @@ def _stage(draw: Any, new_id: Ids, low: int, high: int, evidence: st.SearchStrat
             addresses = st.lists(st.sampled_from([pain["id"] for pain in pains]), max_size=2, unique=True)
             opportunity = {"id": new_id(), "description": draw(WORDS), "addresses": draw(addresses)}
             _optional(draw, opportunity, "due", DATE)
-            _optional(draw, opportunity, "status", st.sampled_from(["idea", "planned", "in-progress", "done", "dropped"]))
+            _optional(
+                draw, opportunity, "status", st.sampled_from(["idea", "planned", "in-progress", "done", "dropped"])
+            )
             touchpoint["opportunities"] = [opportunity]
         _extensions(draw, touchpoint)
         touchpoints.append(touchpoint)
@@ -138,12 +162,16 @@ def _reindent(lines: list[str], at: int, draw: Any) -> None:
     elif shift.startswith("+"):
         lines[at] = " " * int(shift[1]) + lines[at]
     else:
-        lines[at] = lines[at][min(int(shift[1]), len(lines[at]) - len(lines[at].lstrip(" "))):]
+        lines[at] = lines[at][min(int(shift[1]), len(lines[at]) - len(lines[at].lstrip(" "))) :]
 
 
 def _insert(lines: list[str], at: int, draw: Any) -> None:
     column = draw(st.integers(0, len(lines[at])))
-    lines[at] = lines[at][:column] + draw(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=3)) + lines[at][column:]
+    lines[at] = (
+        lines[at][:column]
+        + draw(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=3))
+        + lines[at][column:]
+    )
 
 
 def _replace_scalar(lines: list[str], at: int, draw: Any) -> None:

@@ -10,8 +10,8 @@ from property_support import assert_answered, at_most, journeyctl, workdir  # no
 from ruamel.yaml import YAML
 from strategies import RANDOM_BYTES, deep_nesting, edited_examples, laid_out_maps
 
-from journeyctl.loader import parse_document
 from journeyctl.model import validate_map
+from journeyctl.source.loader import parse_document
 
 
 def comment_lines(text: str) -> list[str]:

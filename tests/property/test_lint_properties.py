@@ -10,8 +10,7 @@ from property_support import assert_answered, at_most, journeyctl, workdir  # no
 from strategies import RANDOM_BYTES, RANDOM_TEXT, deep_nesting, edited_examples, huge_scalars, laid_out_maps
 
 from conftest import TODAY
-
-from journeyctl.yamlerrors import LINE_BREAKS
+from journeyctl.source.yamlerrors import LINE_BREAKS
 
 SUMMARIES = ("Found ", "All clear: ")
 ERRORS = ",".join(f"E{number:03}" for number in (1, 2, 3, 10, 11, 12, 20, 21, 22))

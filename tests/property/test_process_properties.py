@@ -20,7 +20,9 @@ COMMANDS = {
 @settings(max_examples=8)
 @given(edited_examples() | RANDOM_BYTES | deep_nesting(), st.sampled_from(sorted(COMMANDS)))
 def test_as_a_real_process(workdir, raw, command):
-    (workdir / "old.journey.yaml").write_text("journeyctl: 1\nid: old\ntitle: Old\nstages: [{id: s, name: S}]\n", encoding="utf-8")
+    (workdir / "old.journey.yaml").write_text(
+        "journeyctl: 1\nid: old\ntitle: Old\nstages: [{id: s, name: S}]\n", encoding="utf-8"
+    )
     (workdir / "map.journey.yaml").write_bytes(raw)
     args, codes = COMMANDS[command]
     done = run_journeyctl(*args, "map.journey.yaml", cwd=workdir)

@@ -49,7 +49,10 @@ def test_render_refuses_exactly_what_lint_calls_an_error(workdir, raw, output_fo
         assert rendered.out == ""
         # The same findings as lint's; or, for a file that is no journey map (an edited
         # persona library), the one line that says there is nothing to render.
-        assert rendered.err == errors.out or rendered.err.startswith("journeyctl: No journey maps to render"), (rendered, errors)
+        assert rendered.err == errors.out or rendered.err.startswith("journeyctl: No journey maps to render"), (
+            rendered,
+            errors,
+        )
 
 
 @at_most(40)
@@ -69,5 +72,8 @@ def test_every_valid_map_renders_to_an_inert_page(workdir, case, output_format):
         markup = Markup(rendered.out)
         assert not markup.tags & ACTIVE_TAGS, text
         assert not [name for name, _ in markup.attributes if name.startswith("on")], text
-        assert all(value.startswith(("https://", "http://", "mailto:", "#")) or value.endswith(".html")
-                   for name, value in markup.attributes if name in ("href", "src", "xlink:href")), text
+        assert all(
+            value.startswith(("https://", "http://", "mailto:", "#")) or value.endswith(".html")
+            for name, value in markup.attributes
+            if name in ("href", "src", "xlink:href")
+        ), text

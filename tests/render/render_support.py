@@ -25,7 +25,8 @@ HOSTILE = (
 HOSTILE_URL = 'https://example.com/a"><script>alert(5)</script>?q=1|2 (x)'
 # The XSS payload corpus: classic attacks on HTML, Markdown, Jinja and Mermaid.
 PAYLOADS = [
-    line for line in (Path(__file__).parents[1] / "hostile" / "xss_payloads.txt").read_text(encoding="utf-8").split("\n")
+    line
+    for line in (Path(__file__).parents[1] / "hostile" / "xss_payloads.txt").read_text(encoding="utf-8").split("\n")
     if line and not line.startswith("## ")
 ]
 
@@ -50,38 +51,100 @@ def examples(tmp_path: Path) -> Path:
 
 def hostile_map() -> dict:
     """A valid map with a hostile string in every string field (ids and dates excepted)."""
+
     def text(field: str) -> str:
         return f"{field}: {HOSTILE}"
 
     return {
-        "journeyctl": 1, "id": "hostile", "title": text("title"), "description": text("description"),
-        "state": "future", "owner": text("owner"), "persona": "eve",
-        "personas": [{
-            "id": "eve", "name": text("persona name"), "description": text("persona description"),
-            "role": text("role"), "quote": text("quote"),
-            "demographics": {text("demographic key"): text("demographic value"), "age": 30},
-            "goals": [text("goal")], "motivations": [text("motivation")], "frustrations": [text("frustration")],
-        }],
-        "sources": [
-            {"id": "src-a", "kind": "interview", "title": text("source title"), "date": "2026-01-02", "url": HOSTILE_URL},
-            {"id": "src-b", "kind": "other", "title": text("mail source"), "url": "mailto:team@example.com?subject=a b"},
+        "journeyctl": 1,
+        "id": "hostile",
+        "title": text("title"),
+        "description": text("description"),
+        "state": "future",
+        "owner": text("owner"),
+        "persona": "eve",
+        "personas": [
+            {
+                "id": "eve",
+                "name": text("persona name"),
+                "description": text("persona description"),
+                "role": text("role"),
+                "quote": text("quote"),
+                "demographics": {text("demographic key"): text("demographic value"), "age": 30},
+                "goals": [text("goal")],
+                "motivations": [text("motivation")],
+                "frustrations": [text("frustration")],
+            }
         ],
-        "last_reviewed": "2026-01-01", "tags": [text("tag")],
+        "sources": [
+            {
+                "id": "src-a",
+                "kind": "interview",
+                "title": text("source title"),
+                "date": "2026-01-02",
+                "url": HOSTILE_URL,
+            },
+            {
+                "id": "src-b",
+                "kind": "other",
+                "title": text("mail source"),
+                "url": "mailto:team@example.com?subject=a b",
+            },
+        ],
+        "last_reviewed": "2026-01-01",
+        "tags": [text("tag")],
         "stages": [
             {
-                "id": "s1", "name": text("stage name"), "description": text("stage description"),
-                "customer_goal": text("customer goal"), "questions": [text("question")], "next_step": text("next step"),
-                "touchpoints": [{
-                    "id": "t1", "name": text("touchpoint name"), "channel": text("channel"), "owner": text("touchpoint owner"),
-                    "critical": True, "doing": text("doing"), "thinking": text("thinking"), "feeling": text("feeling"),
-                    "emotion": -2, "backstage": [text("backstage")], "evidence": ["src-a", "src-b"],
-                    "metrics": [{"name": text("metric name"), "value": 3.5, "target": 2, "unit": text("unit"), "better": "lower"}],
-                    "pain_points": [{"id": "p1", "description": text("pain"), "severity": "critical", "occurrences": 4, "evidence": ["src-a"]}],
-                    "opportunities": [{
-                        "id": "o1", "description": text("opportunity"), "addresses": ["p1"], "owner": text("opportunity owner"),
-                        "due": "2026-02-01", "status": "planned", "expected_outcome": text("outcome"),
-                    }],
-                }],
+                "id": "s1",
+                "name": text("stage name"),
+                "description": text("stage description"),
+                "customer_goal": text("customer goal"),
+                "questions": [text("question")],
+                "next_step": text("next step"),
+                "touchpoints": [
+                    {
+                        "id": "t1",
+                        "name": text("touchpoint name"),
+                        "channel": text("channel"),
+                        "owner": text("touchpoint owner"),
+                        "critical": True,
+                        "doing": text("doing"),
+                        "thinking": text("thinking"),
+                        "feeling": text("feeling"),
+                        "emotion": -2,
+                        "backstage": [text("backstage")],
+                        "evidence": ["src-a", "src-b"],
+                        "metrics": [
+                            {
+                                "name": text("metric name"),
+                                "value": 3.5,
+                                "target": 2,
+                                "unit": text("unit"),
+                                "better": "lower",
+                            }
+                        ],
+                        "pain_points": [
+                            {
+                                "id": "p1",
+                                "description": text("pain"),
+                                "severity": "critical",
+                                "occurrences": 4,
+                                "evidence": ["src-a"],
+                            }
+                        ],
+                        "opportunities": [
+                            {
+                                "id": "o1",
+                                "description": text("opportunity"),
+                                "addresses": ["p1"],
+                                "owner": text("opportunity owner"),
+                                "due": "2026-02-01",
+                                "status": "planned",
+                                "expected_outcome": text("outcome"),
+                            }
+                        ],
+                    }
+                ],
             },
             {"id": "s2", "name": text("empty stage")},
         ],

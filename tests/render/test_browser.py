@@ -13,9 +13,18 @@ from render_support import ARTIFACTS, hostile  # noqa: F401  (fixture)
 from conftest import EXAMPLES, TODAY
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM} (apt-get install -y chromium)")
+pytestmark = pytest.mark.skipif(
+    not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM} (apt-get install -y chromium)"
+)
 
 # Text colour against the first opaque background behind it, for every visible text.
 TEXT_COLOURS = """() => {
@@ -78,7 +87,12 @@ class Visit:
         self.dialogs: list[str] = []
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("request", lambda request: request.url != self.url and not request.url.startswith("data:") and self.requests.append(request.url))
+        self.page.on(
+            "request",
+            lambda request: (
+                request.url != self.url and not request.url.startswith("data:") and self.requests.append(request.url)
+            ),
+        )
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         self.page.emulate_media(media=media)
         self.page.goto(self.url, wait_until="load")
@@ -135,11 +149,13 @@ def test_curve_points_sit_over_their_touchpoints(browser, site):
       const columns = [...document.querySelectorAll('tr.touchpoints > :not(.lane)')];
       return columns.map((c) => { const b = c.getBoundingClientRect(); return c.classList.contains('placeholder') ? null : b.left + b.width / 2; });
     }""")
-    dots = visit.page.evaluate("[...document.querySelectorAll('svg.curve circle.dot')].map((c) => { const b = c.getBoundingClientRect(); return b.left + b.width / 2; })")
+    dots = visit.page.evaluate(
+        "[...document.querySelectorAll('svg.curve circle.dot')].map((c) => { const b = c.getBoundingClientRect(); return b.left + b.width / 2; })"
+    )
     with_emotion = visit.page.evaluate("""() => [...document.querySelectorAll('tr.lane-feeling > td')].length""")
     assert with_emotion == len(centres)
     assert len(dots) == len([c for c in centres if c is not None])
-    for dot, centre in zip(dots, [c for c in centres if c is not None]):
+    for dot, centre in zip(dots, [c for c in centres if c is not None], strict=False):
         assert abs(dot - centre) < 1.5
     visit.page.close()
 
@@ -156,9 +172,12 @@ def test_structure_for_assistive_technology(browser, site):
       criticalBadges: [...document.querySelectorAll('th.touchpoint .critical-badge')].map((b) => b.textContent.trim()),
     })""")
     assert facts == {
-        "lang": "en", "title": "Rotaflow: from free trial to first renewal · Journey map",
+        "lang": "en",
+        "title": "Rotaflow: from free trial to first renewal · Journey map",
         "svgTitle": "Emotional curve of Rotaflow: from free trial to first renewal",
-        "svgDesc": "Emotion at each touchpoint on a scale fr", "headersWithoutScope": 0, "stageHeaders": 5,
+        "svgDesc": "Emotion at each touchpoint on a scale fr",
+        "headersWithoutScope": 0,
+        "stageHeaders": 5,
         "criticalBadges": ["★ Critical moment"] * 3,
     }
     visit.page.close()
@@ -182,8 +201,9 @@ def test_prints_on_landscape_a4_and_letter(browser, site):
 
 def contrast(foreground: str, background: str) -> float:
     """WCAG contrast ratio of two CSS rgb() colours."""
+
     def luminance(colour: str) -> float:
-        channels = [float(part) / 255 for part in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3]]
+        channels = [float(part) / 255 for part in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]]
         linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -219,11 +239,16 @@ def payload_pages(tmp_path_factory) -> list[tuple[Path, str]]:
     maps = [str(path) for path in sorted((folder / "maps").iterdir())]
     assert main(["render", *maps, "-o", str(folder / "html"), "--today", TODAY]) == 0
     assert main(["render", *maps, "-f", "markdown", "-o", str(folder / "md"), "--today", TODAY]) == 0
-    pages = [(folder / "html" / f"payload-{number:02}.html", " ".join(f"{payload} · Journey map".split())) for number, payload in enumerate(PAYLOADS)]
+    pages = [
+        (folder / "html" / f"payload-{number:02}.html", " ".join(f"{payload} · Journey map".split()))
+        for number, payload in enumerate(PAYLOADS)
+    ]
     pages.append((folder / "html" / "index.html", "Journey maps"))
     markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     bodies = [markdown.render(source.read_text(encoding="utf-8")) for source in sorted((folder / "md").glob("*.md"))]
-    (folder / "markdown.html").write_text("<!DOCTYPE html><meta charset=utf-8><title>Markdown</title>" + "<hr>".join(bodies), encoding="utf-8")
+    (folder / "markdown.html").write_text(
+        "<!DOCTYPE html><meta charset=utf-8><title>Markdown</title>" + "<hr>".join(bodies), encoding="utf-8"
+    )
     return [*pages, (folder / "markdown.html", "Markdown")]
 
 

@@ -19,7 +19,7 @@ MAP_IDS = ("online-store-checkout", "plumbing-emergency-call", "saas-trial-to-pa
 def test_one_map_to_standard_output(cli):
     result = cli("render", SAAS, "--today", TODAY)
     assert (result.code, result.err) == (0, "")
-    assert result.out.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert result.out.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert "<title>Rotaflow: from free trial to first renewal · Journey map</title>" in result.out
 
 
@@ -63,11 +63,17 @@ def test_several_maps_without_output_is_a_usage_error(cli):
         assert result.err == "journeyctl: Several maps or a folder render to a site: give its folder with -o DIR.\n"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--format", "pdf"), "journeyctl: --format must be one of html, markdown, not `pdf`.\n"),
-    (("--today", "23/11/2026"), "journeyctl: --today must be a date written YYYY-MM-DD, not `23/11/2026`.\n"),
-    (("--templates", "/nonexistent/templates"), "journeyctl: --templates: the folder /nonexistent/templates does not exist.\n"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "pdf"), "journeyctl: --format must be one of html, markdown, not `pdf`.\n"),
+        (("--today", "23/11/2026"), "journeyctl: --today must be a date written YYYY-MM-DD, not `23/11/2026`.\n"),
+        (
+            ("--templates", "/nonexistent/templates"),
+            "journeyctl: --templates: the folder /nonexistent/templates does not exist.\n",
+        ),
+    ],
+)
 def test_bad_options(cli, args, message):
     result = cli("render", SAAS, *args)
     assert (result.code, result.out, result.err) == (2, "", message)
@@ -77,7 +83,10 @@ def test_output_folder_whose_parent_is_missing(cli, tmp_path):
     target = tmp_path / "missing" / "site"
     result = cli("render", EXAMPLES, "-o", target, "--today", TODAY)
     assert result.code == 2
-    assert result.err == f"journeyctl: Cannot create the folder {target}: its parent folder {target.parent} does not exist.\n"
+    assert (
+        result.err
+        == f"journeyctl: Cannot create the folder {target}: its parent folder {target.parent} does not exist.\n"
+    )
     assert not target.parent.exists()
 
 
@@ -116,7 +125,9 @@ def test_read_only_output_folder(tmp_path):
 def test_a_broken_map_gives_lints_errors_and_leaves_the_site_untouched(cli, examples, tmp_path):
     broken = examples / "online-store-checkout.journey.yaml"
     text = broken.read_text(encoding="utf-8")
-    broken.write_text(text.replace("state: current", "state: someday").replace("emotion: 5", "emotion: 9", 1), encoding="utf-8")
+    broken.write_text(
+        text.replace("state: current", "state: someday").replace("emotion: 5", "emotion: 9", 1), encoding="utf-8"
+    )
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("published", encoding="utf-8")
@@ -150,7 +161,8 @@ def test_every_broken_map_is_reported_in_one_run(cli, examples, tmp_path):
     result = cli("render", examples, "-o", tmp_path / "site", "--today", TODAY)
     assert result.code == 2
     assert [line.split(":")[0].rsplit("/", 1)[1] for line in result.err.splitlines() if " E011 " in line] == [
-        "online-store-checkout.journey.yaml", "saas-trial-to-paid.journey.yaml",
+        "online-store-checkout.journey.yaml",
+        "saas-trial-to-paid.journey.yaml",
     ]
     assert not (tmp_path / "site").exists()
 
@@ -165,7 +177,10 @@ def test_a_file_that_cannot_be_read(cli, tmp_path):
 def test_persona_libraries_are_not_pages(cli, tmp_path):
     result = cli("render", EXAMPLES / "personas.yaml")
     assert result.code == 2
-    assert result.err == f"journeyctl: No journey maps to render in {EXAMPLES / 'personas.yaml'} (persona libraries are not pages).\n"
+    assert (
+        result.err
+        == f"journeyctl: No journey maps to render in {EXAMPLES / 'personas.yaml'} (persona libraries are not pages).\n"
+    )
 
 
 def test_two_maps_with_one_id(cli, examples, tmp_path):
@@ -212,7 +227,10 @@ def test_as_a_real_process_from_another_folder(tmp_path):
 def test_version_does_not_import_the_renderer():
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "journeyctl", "--version"],
-        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(SRC)}, timeout=60,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=60,
     )
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
     assert not {"jinja2", "journeyctl.render", "markupsafe"} & imported

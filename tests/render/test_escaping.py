@@ -11,12 +11,11 @@ import pytest
 from markdown_it import MarkdownIt
 from render_support import PAYLOADS, hostile, payload_map  # noqa: F401  (fixture)
 
+from journeyctl.core.markdown import escape_markdown, escape_mermaid, markdown_url
 from journeyctl.model import JourneyMap, Source, Stage
 from journeyctl.render import FORMATS, MapRenderer, make_environment, render_map
 from journeyctl.render.environment import builtin_templates
-from journeyctl.render.inputs import JourneyInput
 from journeyctl.render.links import safe_link
-from journeyctl.markdown import escape_markdown, escape_mermaid, markdown_url
 
 SAFE_HREF = re.compile(r"^(#main$|#id-[a-z0-9_-]+|https?://|mailto:|[a-z0-9_-]+\.(html|md)$)")
 
@@ -51,87 +50,167 @@ def parse(html: str) -> Elements:
     return parser
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-    ('"><img onerror=x>', '"&gt;&lt;img onerror=x&gt;'),
-    ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
-    ("a | b", "a \\| b"),
-    ("one\ntwo\r\n three", "one<br>two<br>three"),
-    ("{{ 7*7 }}", "{{ 7\\*7 }}"),
-    ("# heading", "\\# heading"),
-    ("- item", "\\- item"),
-    ("12. item", "12\\. item"),
-    ("`code` _u_ ~s~ $m$ \\", "\\`code\\` \\_u\\_ \\~s\\~ \\$m\\$ \\\\"),
-    ("Growth & Success", "Growth & Success"),
-    ("&lt;b&gt;", "&amp;lt;b&amp;gt;"),
-    (None, ""),
-    (3.5, "3.5"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ('"><img onerror=x>', '"&gt;&lt;img onerror=x&gt;'),
+        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+        ("a | b", "a \\| b"),
+        ("one\ntwo\r\n three", "one<br>two<br>three"),
+        ("{{ 7*7 }}", "{{ 7\\*7 }}"),
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("12. item", "12\\. item"),
+        ("`code` _u_ ~s~ $m$ \\", "\\`code\\` \\_u\\_ \\~s\\~ \\$m\\$ \\\\"),
+        ("Growth & Success", "Growth & Success"),
+        ("&lt;b&gt;", "&amp;lt;b&amp;gt;"),
+        (None, ""),
+        (3.5, "3.5"),
+    ],
+)
 def test_escape_markdown(text, expected):
     assert escape_markdown(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Pay: now; later #1, or not", "Pay\ua789 now\uff1b later \uff031\u201a or not"),
-    ("two\nlines", "two lines"),
-    ("title of the page", "\u2060title of the page"),
-    ("Section 2", "\u2060Section 2"),
-    ("Journeys", "\u2060Journeys"),
-    ("%%{init}%%", "\uff05\uff05{init}\uff05\uff05"),
-    ("<b>&`", "\u2039b\u203a\uff06\u02cb"),
-    ("   ", "-"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pay: now; later #1, or not", "Pay\ua789 now\uff1b later \uff031\u201a or not"),
+        ("two\nlines", "two lines"),
+        ("title of the page", "\u2060title of the page"),
+        ("Section 2", "\u2060Section 2"),
+        ("Journeys", "\u2060Journeys"),
+        ("%%{init}%%", "\uff05\uff05{init}\uff05\uff05"),
+        ("<b>&`", "\u2039b\u203a\uff06\u02cb"),
+        ("   ", "-"),
+    ],
+)
 def test_escape_mermaid(text, expected):
     assert escape_mermaid(text) == expected
 
 
-@pytest.mark.parametrize(("url", "safe"), [
-    ("https://example.com/a", True),
-    ("HTTP://example.com", True),
-    ("mailto:team@example.com", True),
-    ("javascript:alert(1)", False),
-    ("JaVaScRiPt:alert(1)", False),
-    (" javascript:alert(1)", False),
-    ("java\tscript:alert(1)", False),
-    ("https://example.com/\nx", False),
-    ("data:text/html,<script>alert(1)</script>", False),
-    ("vbscript:msgbox", False),
-    ("//evil.example/x", False),
-    ("https://", False),
-    ("", False),
-    (None, False),
-])
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.com/a", True),
+        ("HTTP://example.com", True),
+        ("mailto:team@example.com", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("https://example.com/\nx", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("vbscript:msgbox", False),
+        ("//evil.example/x", False),
+        ("https://", False),
+        ("", False),
+        (None, False),
+    ],
+)
 def test_safe_link(url, safe):
     assert safe_link(url) == (url if safe else None)
 
 
 def test_markdown_url():
-    assert markdown_url('https://x.example/a b|c(d)<e>"?q=1&r=%20') == "https://x.example/a%20b%7Cc%28d%29%3Ce%3E%22?q=1&r=%20"
+    assert (
+        markdown_url('https://x.example/a b|c(d)<e>"?q=1&r=%20')
+        == "https://x.example/a%20b%7Cc%28d%29%3Ce%3E%22?q=1&r=%20"
+    )
 
 
 def test_a_model_built_without_validation_still_gets_no_unsafe_link():
     journey = JourneyMap.model_construct(
-        journeyctl=1, kind="journey", id="m", title="T", description=None, state="current", owner=None,
-        persona=None, personas=[], last_reviewed=None, review_every_days=None, tags=[],
+        journeyctl=1,
+        kind="journey",
+        id="m",
+        title="T",
+        description=None,
+        state="current",
+        owner=None,
+        persona=None,
+        personas=[],
+        last_reviewed=None,
+        review_every_days=None,
+        tags=[],
         scale=JourneyMap.model_fields["scale"].default_factory(),
         sources=[Source.model_construct(id="s", kind="other", title="Bad", date=None, url="javascript:alert(1)")],
         stages=[Stage(id="st", name="Stage")],
     )
     environment = make_environment()
     for output_format in FORMATS.values():
-        page = render_map(JourneyInput("m.yaml", journey, None), output_format, environment, date(2026, 1, 1))
+        page = render_map(journey, None, output_format, environment, date(2026, 1, 1))
         assert "javascript" not in page
         assert "Bad" in page
 
 
 HTML_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "a", "main", "header", "div", "p", "span", "h1", "h2", "h3",
-    "dl", "dt", "dd", "ul", "li", "aside", "blockquote", "section", "table", "caption", "colgroup", "col", "thead",
-    "tbody", "tr", "th", "td", "q", "br", "svg", "desc", "rect", "line", "text", "circle", "footer", "code", "strong",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "a",
+    "main",
+    "header",
+    "div",
+    "p",
+    "span",
+    "h1",
+    "h2",
+    "h3",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "li",
+    "aside",
+    "blockquote",
+    "section",
+    "table",
+    "caption",
+    "colgroup",
+    "col",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "q",
+    "br",
+    "svg",
+    "desc",
+    "rect",
+    "line",
+    "text",
+    "circle",
+    "footer",
+    "code",
+    "strong",
 }
 MARKDOWN_TAGS = {
-    "h1", "h2", "h3", "p", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "a", "br",
-    "blockquote", "pre", "code", "hr",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "strong",
+    "em",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "ul",
+    "li",
+    "a",
+    "br",
+    "blockquote",
+    "pre",
+    "code",
+    "hr",
 }
 
 
@@ -142,8 +221,11 @@ def assert_inert_html(page: str) -> Elements:
     assert not [name for _, name, _ in elements.attributes if name.startswith("on")]
     assert not [value for _, name, value in elements.attributes if name == "href" and not SAFE_HREF.match(value)]
     assert [(tag, name, value) for tag, name, value in elements.attributes if tag == "meta"] == [
-        ("meta", "charset", "utf-8"), ("meta", "name", "viewport"), ("meta", "content", "width=device-width, initial-scale=1"),
-        ("meta", "name", "generator"), ("meta", "content", "journeyctl"),
+        ("meta", "charset", "utf-8"),
+        ("meta", "name", "viewport"),
+        ("meta", "content", "width=device-width, initial-scale=1"),
+        ("meta", "name", "generator"),
+        ("meta", "content", "journeyctl"),
     ]
     assert elements.tags.count("style") == 1
     assert "".join(elements.styles).strip() == _stylesheet()
@@ -176,7 +258,7 @@ def test_hostile_markdown_stays_text(hostile):
     page = _render(hostile, "markdown")
     assert "49X" not in page
     text = "".join(assert_markdown_stays_text(page).text)
-    assert "title: <script>alert(1)</script> \"><img src=x onerror=alert(2)> {{ 7*7 }}X{% raw %} | a|b" in text
+    assert 'title: <script>alert(1)</script> "><img src=x onerror=alert(2)> {{ 7*7 }}X{% raw %} | a|b' in text
     assert "[x](javascript:alert(4))" in text
 
 
@@ -211,7 +293,7 @@ def test_hostile_mermaid_keeps_one_statement_per_line(hostile):
 def _render(path, fmt: str) -> str:
     output_format = FORMATS[fmt]
     renderer = MapRenderer(output_format, make_environment(), date(2026, 11, 23), None)
-    result = renderer.render_file(str(path), True)
+    result = renderer.render_checked(renderer.checker.check_file(str(path)))
     assert result.findings == () and result.page is not None
     return result.page
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-
 from setuptools import find_packages
 
 from conftest import ROOT

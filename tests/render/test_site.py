@@ -7,13 +7,15 @@ from datetime import date
 from render_support import examples  # noqa: F401  (fixture)
 
 from journeyctl.render import FORMATS, MapRenderer, make_environment, render_maps, render_site
-from journeyctl.render.site import PARALLEL_FROM
+from journeyctl.system.parallel import PARALLEL_FROM
 
 
 def test_parallel_and_serial_renders_are_identical(examples):
     source = (examples / "saas-trial-to-paid.journey.yaml").read_text(encoding="utf-8")
     for number in range(PARALLEL_FROM):
-        copy = source.replace("id: saas-trial-to-paid", f"id: copy-{number:02d}").replace("title: \"Rotaflow", f"title: \"{number:02d} Rotaflow")
+        copy = source.replace("id: saas-trial-to-paid", f"id: copy-{number:02d}").replace(
+            'title: "Rotaflow', f'title: "{number:02d} Rotaflow'
+        )
         (examples / f"copy-{number:02d}.journey.yaml").write_text(copy, encoding="utf-8")
     output_format, environment = FORMATS["html"], make_environment()
     renderer = MapRenderer(output_format, environment, date(2026, 11, 23), "index.html")

@@ -25,10 +25,10 @@ def test_a_team_restyles_without_forking(cli, tmp_path):
 
 def test_a_team_overrides_a_shared_part(cli, tmp_path):
     (tmp_path / "parts.md.j2").write_text(
-        '{% macro source_link(source) %}{{ source.title|md }}{% endmacro %}\n'
-        '{% macro review(review) %}{{ review.label|md }}{% endmacro %}\n'
-        '{% macro metric(m) %}{{ m.name|md }}{% endmacro %}\n'
-        '{% macro opportunity(o) %}{{ o.description|md }}{% endmacro %}\n',
+        "{% macro source_link(source) %}{{ source.title|md }}{% endmacro %}\n"
+        "{% macro review(review) %}{{ review.label|md }}{% endmacro %}\n"
+        "{% macro metric(m) %}{{ m.name|md }}{% endmacro %}\n"
+        "{% macro opportunity(o) %}{{ o.description|md }}{% endmacro %}\n",
         encoding="utf-8",
     )
     result = cli("render", SAAS, "--today", TODAY, "-f", "markdown", "--templates", tmp_path)
@@ -38,14 +38,18 @@ def test_a_team_overrides_a_shared_part(cli, tmp_path):
 
 
 def test_a_template_syntax_error_names_file_and_line(cli, tmp_path):
-    (tmp_path / "map.html.j2").write_text('{% extends "journey.html.j2" %}\n{% block footer %}{{ journey.title }{% endblock %}\n', encoding="utf-8")
+    (tmp_path / "map.html.j2").write_text(
+        '{% extends "journey.html.j2" %}\n{% block footer %}{{ journey.title }{% endblock %}\n', encoding="utf-8"
+    )
     result = cli("render", SAAS, "--templates", tmp_path)
     assert (result.code, result.out) == (2, "")
     assert result.err.startswith(f"journeyctl: template {tmp_path / 'map.html.j2'}:2: ")
 
 
 def test_an_unknown_variable_names_file_and_line(cli, tmp_path):
-    (tmp_path / "map.html.j2").write_text('{% extends "journey.html.j2" %}\n{% block footer %}\n{{ journey.subtitle }}{% endblock %}\n', encoding="utf-8")
+    (tmp_path / "map.html.j2").write_text(
+        '{% extends "journey.html.j2" %}\n{% block footer %}\n{{ journey.subtitle }}{% endblock %}\n', encoding="utf-8"
+    )
     result = cli("render", SAAS, "--templates", tmp_path)
     assert (result.code, result.out) == (2, "")
     assert result.err == (

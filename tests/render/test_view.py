@@ -15,31 +15,71 @@ TODAY = date(2026, 11, 23)
 
 def journey(**extra):
     data = {
-        "journeyctl": 1, "id": "m", "title": "T",
+        "journeyctl": 1,
+        "id": "m",
+        "title": "T",
         "stages": [
-            {"id": "s1", "name": "One", "touchpoints": [
-                {"id": "a", "name": "A", "emotion": 2, "pain_points": [
-                    {"id": "p-low", "description": "low", "severity": "low", "occurrences": 50},
-                    {"id": "p-crit", "description": "crit", "severity": "critical"},
-                ]},
-                {"id": "b", "name": "B", "critical": True, "metrics": [
-                    {"name": "wait", "value": 30, "target": 20, "unit": "min", "better": "lower"},
-                    {"name": "nps", "value": 41.5, "target": 40},
-                    {"name": "calls", "value": 1200},
-                ]},
-            ]},
+            {
+                "id": "s1",
+                "name": "One",
+                "touchpoints": [
+                    {
+                        "id": "a",
+                        "name": "A",
+                        "emotion": 2,
+                        "pain_points": [
+                            {"id": "p-low", "description": "low", "severity": "low", "occurrences": 50},
+                            {"id": "p-crit", "description": "crit", "severity": "critical"},
+                        ],
+                    },
+                    {
+                        "id": "b",
+                        "name": "B",
+                        "critical": True,
+                        "metrics": [
+                            {"name": "wait", "value": 30, "target": 20, "unit": "min", "better": "lower"},
+                            {"name": "nps", "value": 41.5, "target": 40},
+                            {"name": "calls", "value": 1200},
+                        ],
+                    },
+                ],
+            },
             {"id": "s2", "name": "Two"},
-            {"id": "s3", "name": "Three", "touchpoints": [
-                {"id": "c", "name": "C", "emotion": -2, "pain_points": [
-                    {"id": "p-high", "description": "high", "severity": "high", "occurrences": 3},
-                    {"id": "p-high-more", "description": "high more", "severity": "high", "occurrences": 9},
-                ], "opportunities": [
-                    {"id": "o-done", "description": "done", "status": "done"},
-                    {"id": "o-late", "description": "late", "status": "planned", "owner": "x", "due": "2026-11-22", "addresses": ["p-high"]},
-                    {"id": "o-wip", "description": "wip", "status": "in-progress", "owner": "y", "due": "2027-01-01", "addresses": ["p-high", "p-crit"]},
-                    {"id": "o-idea", "description": "idea"},
-                ]},
-            ]},
+            {
+                "id": "s3",
+                "name": "Three",
+                "touchpoints": [
+                    {
+                        "id": "c",
+                        "name": "C",
+                        "emotion": -2,
+                        "pain_points": [
+                            {"id": "p-high", "description": "high", "severity": "high", "occurrences": 3},
+                            {"id": "p-high-more", "description": "high more", "severity": "high", "occurrences": 9},
+                        ],
+                        "opportunities": [
+                            {"id": "o-done", "description": "done", "status": "done"},
+                            {
+                                "id": "o-late",
+                                "description": "late",
+                                "status": "planned",
+                                "owner": "x",
+                                "due": "2026-11-22",
+                                "addresses": ["p-high"],
+                            },
+                            {
+                                "id": "o-wip",
+                                "description": "wip",
+                                "status": "in-progress",
+                                "owner": "y",
+                                "due": "2027-01-01",
+                                "addresses": ["p-high", "p-crit"],
+                            },
+                            {"id": "o-idea", "description": "idea"},
+                        ],
+                    },
+                ],
+            },
         ],
         **extra,
     }
@@ -47,11 +87,29 @@ def journey(**extra):
 
 
 def test_curve_points_are_column_centres_on_the_maps_scale():
-    curve = build_curve([CurveInput("A", 2, False), CurveInput("B", None, True), CurveInput("", None, False), CurveInput("C", -2, False)], -2, 2)
-    assert [(p.x, p.y, p.label_y, p.tone) for p in curve.points] == [("12.5%", "30", "18", "positive"), ("87.5%", "126", "114", "negative")]
+    curve = build_curve(
+        [
+            CurveInput("A", 2, False),
+            CurveInput("B", None, True),
+            CurveInput("", None, False),
+            CurveInput("C", -2, False),
+        ],
+        -2,
+        2,
+    )
+    assert [(p.x, p.y, p.label_y, p.tone) for p in curve.points] == [
+        ("12.5%", "30", "18", "positive"),
+        ("87.5%", "126", "114", "negative"),
+    ]
     assert [(s.x1, s.x2, s.bridged) for s in curve.segments] == [("12.5%", "87.5%", True)]
     assert [(b.x, b.width) for b in curve.bands] == [("25%", "25%")]
-    assert [(g.value, g.y, g.middle) for g in curve.gridlines] == [(2, "30", False), (1, "54", False), (0, "78", True), (-1, "102", False), (-2, "126", False)]
+    assert [(g.value, g.y, g.middle) for g in curve.gridlines] == [
+        (2, "30", False),
+        (1, "54", False),
+        (0, "78", True),
+        (-1, "102", False),
+        (-2, "126", False),
+    ]
     assert curve.description == (
         "Emotion at each touchpoint on a scale from -2 (worst) to 2 (best): A 2; C -2. Without an emotion: B."
     )
@@ -63,13 +121,16 @@ def test_a_wide_scale_gets_five_gridlines():
     assert curve.points[0].y == "119.28"
 
 
-@pytest.mark.parametrize(("low", "high", "scores"), [
-    (-2, 2, [1, 2, 3, 4, 5]),
-    (1, 5, [1, 2, 3, 4, 5]),
-    (0, 10, [1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 5]),
-    (1, 7, [1, 2, 2, 3, 4, 4, 5]),
-    (0, 1, [1, 5]),
-])
+@pytest.mark.parametrize(
+    ("low", "high", "scores"),
+    [
+        (-2, 2, [1, 2, 3, 4, 5]),
+        (1, 5, [1, 2, 3, 4, 5]),
+        (0, 10, [1, 1, 2, 2, 3, 3, 3, 4, 4, 5, 5]),
+        (1, 7, [1, 2, 2, 3, 4, 4, 5]),
+        (0, 1, [1, 5]),
+    ],
+)
 def test_mermaid_scores_are_rescaled_and_rounded_half_up(low, high, scores):
     assert [mermaid_score(e, low, high) for e in range(low, high + 1)] == scores
 
@@ -111,12 +172,15 @@ def test_metrics_against_targets():
     ]
 
 
-@pytest.mark.parametrize(("extra", "today", "stale", "label"), [
-    ({}, TODAY, True, "Never reviewed"),
-    ({"last_reviewed": "2026-09-01"}, date(2026, 11, 30), False, "Next review due 2026-11-30"),
-    ({"last_reviewed": "2026-09-01"}, date(2026, 12, 1), True, "Review overdue since 2026-11-30"),
-    ({"last_reviewed": "2026-11-01", "review_every_days": 7}, TODAY, True, "Review overdue since 2026-11-08"),
-])
+@pytest.mark.parametrize(
+    ("extra", "today", "stale", "label"),
+    [
+        ({}, TODAY, True, "Never reviewed"),
+        ({"last_reviewed": "2026-09-01"}, date(2026, 11, 30), False, "Next review due 2026-11-30"),
+        ({"last_reviewed": "2026-09-01"}, date(2026, 12, 1), True, "Review overdue since 2026-11-30"),
+        ({"last_reviewed": "2026-11-01", "review_every_days": 7}, TODAY, True, "Review overdue since 2026-11-08"),
+    ],
+)
 def test_review_status(extra, today, stale, label):
     review = build_view(journey(**extra), None, today).review
     assert (review.stale, review.label) == (stale, label)

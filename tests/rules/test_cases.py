@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from journeyctl.lint import Linter
+from journeyctl.check.service import Checker
+from journeyctl.config.settings import Settings
 from journeyctl.rules import RULES
-from journeyctl.settings import Settings
 
 CASES = Path(__file__).parent / "cases"
 TODAY = date(2026, 11, 23)
@@ -44,7 +44,7 @@ def lint_case(tmp_path: Path, case: dict[str, Any]) -> list[Any]:
         (tmp_path / name).write_text(content, encoding="utf-8")
     target = tmp_path / "case.journey.yaml"
     target.write_bytes(case["snippet"].encode(case.get("encoding", "utf-8")))
-    return Linter(Settings(), TODAY).lint_file(str(target)).findings
+    return Checker("lint", Settings(), TODAY).check_file(str(target)).findings
 
 
 @pytest.mark.parametrize(("code", "case"), all_cases())

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.lint import Linter
+from journeyctl.check.service import Checker
+from journeyctl.config.settings import Settings
 from journeyctl.rules import RULES
-from journeyctl.settings import Settings
 
 TODAY = date(2026, 11, 23)
 
@@ -17,7 +17,7 @@ TODAY = date(2026, 11, 23)
 def codes_found(tmp_path: Path, snippet: str) -> set[str]:
     target = tmp_path / "example.journey.yaml"
     target.write_text(snippet, encoding="utf-8")
-    return {finding.code for finding in Linter(Settings(), TODAY).lint_file(str(target)).findings}
+    return {finding.code for finding in Checker("lint", Settings(), TODAY).check_file(str(target)).findings}
 
 
 @pytest.mark.parametrize("code", list(RULES))
@@ -40,7 +40,7 @@ def test_rules_lists_every_rule(cli) -> None:
     assert result.code == 0
     lines = result.out.splitlines()
     assert [line.split()[0] for line in lines] == list(RULES)
-    for line, rule in zip(lines, RULES.values()):
+    for line, rule in zip(lines, RULES.values(), strict=False):
         assert line == f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}"
 
 

@@ -11,9 +11,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT
 
-from journeyctl.schema import build_schema, schema_text
+from conftest import EXAMPLES, ROOT
+from journeyctl.model.schema import build_schema, schema_text
 
 SCHEMA_FILE = ROOT / "schema" / "journeyctl.schema.json"
 CASES = Path(__file__).parent / "cases"
@@ -28,7 +28,9 @@ def check_jsonschema(*files: Path) -> dict:
     """Run the real check-jsonschema CLI with the committed schema; its JSON report."""
     result = subprocess.run(
         ["check-jsonschema", "--schemafile", str(SCHEMA_FILE), "--output-format", "json", *map(str, files)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     report = json.loads(result.stdout)
     assert (result.returncode == 0) == (report["status"] == "ok"), result.stderr

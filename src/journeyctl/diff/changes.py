@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional, Union
 
@@ -11,7 +11,6 @@ from journeyctl.diff.items import display_name
 from journeyctl.model import MapModel
 from journeyctl.model.walk import identified_items
 
-ENTITIES = ("journey", "persona", "source", "stage", "touchpoint", "pain_point", "opportunity", "metric")
 KINDS = ("added", "removed", "changed", "moved")
 
 

@@ -33,8 +33,11 @@ def curve_lines(result: DiffResult) -> list[str]:
 
 def _marked(changes: list[Change], kinds: tuple[str, ...]) -> set[str]:
     return {
-        change.id for change in changes
-        if change.entity == "touchpoint" and change.kind in kinds and (change.kind != "changed" or change.field == "emotion")
+        change.id
+        for change in changes
+        if change.entity == "touchpoint"
+        and change.kind in kinds
+        and (change.kind != "changed" or change.field == "emotion")
     }
 
 

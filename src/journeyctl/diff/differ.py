@@ -6,9 +6,10 @@ from bisect import bisect_left
 from typing import Any, Optional
 
 from journeyctl.diff.changes import Change
-from journeyctl.diff.items import CHILD_LISTS, Key, MapIndex, Node, index_map
+from journeyctl.diff.items import Key, MapIndex, Node, index_map
 from journeyctl.diff.values import item_data, plain
 from journeyctl.model import MapModel
+from journeyctl.model.walk import CHILD_LISTS
 
 _LIST_RANK = {name: rank for lists in CHILD_LISTS.values() for rank, (name, _) in enumerate(lists)}
 _KIND_RANK = {"added": 0, "removed": 0, "moved": 1, "changed": 2}
@@ -41,7 +42,9 @@ def diff_maps(old: Optional[MapModel], new: Optional[MapModel]) -> list[Change]:
 
 
 def _change(node: Node, kind: str, **values: Any) -> Change:
-    return Change(node.entity, node.ident, kind, stage=node.stage, touchpoint=node.touchpoint, name=node.name(), **values)
+    return Change(
+        node.entity, node.ident, kind, stage=node.stage, touchpoint=node.touchpoint, name=node.name(), **values
+    )
 
 
 def _whole(node: Node, kind: str) -> Change:

@@ -13,14 +13,14 @@ import os
 import subprocess
 from typing import Optional, TextIO
 
-from journeyctl.atomic import write_atomically
+from journeyctl.core.errors import InvalidInput, JourneyctlError, UsageError
 from journeyctl.diff import report_text
 from journeyctl.diff.changes import DiffResult
 from journeyctl.diff.differ import diff_maps
 from journeyctl.diff.sources import NO_FILE, load_side, text_of
-from journeyctl.errors import InvalidInput, JourneyctlError, UsageError
-from journeyctl.loader import MAX_FILE_BYTES
 from journeyctl.model import MapModel
+from journeyctl.source.loader import MAX_FILE_BYTES
+from journeyctl.system.atomic import write_atomically
 
 ATTRIBUTE_PATTERN = "*.journey.yaml"
 ATTRIBUTE = "diff=journeyctl"
@@ -38,7 +38,9 @@ def external_diff(args: list[str], out: TextIO) -> int:
         out.write(f"* Unmerged path {args[0]}\n")
         return 0
     if len(args) not in (7, 9):
-        raise UsageError(f"git-diff takes the 7 arguments git gives an external diff driver (9 for a rename), not {len(args)}.")
+        raise UsageError(
+            f"git-diff takes the 7 arguments git gives an external diff driver (9 for a rename), not {len(args)}."
+        )
     path, old_file, new_file = args[0], args[1], args[4]
     new_path = args[7] if len(args) == 9 else path
     out.write(f"diff --journeyctl a/{path} b/{new_path}\n")
@@ -51,7 +53,7 @@ def external_diff(args: list[str], out: TextIO) -> int:
         old, new = _model(old_label, old_raw), _model(new_label, new_raw)
         result = DiffResult(old_label, new_label, old, new, diff_maps(old, new))
     except InvalidInput as error:
-        from journeyctl.reporters.text import format_finding
+        from journeyctl.lint.reporters.text import format_finding
 
         finding = format_finding(error.findings[0]).rstrip(".")
         if max(len(old_raw or b""), len(new_raw or b"")) > MAX_FILE_BYTES:
@@ -80,7 +82,9 @@ def _model(label: str, raw: Optional[bytes]) -> Optional[MapModel]:
     return None if raw is None else load_side(label, text_of(raw, label))
 
 
-def _plain_diff(old_label: str, old_raw: Optional[bytes], new_label: str, new_raw: Optional[bytes], note: str, out: TextIO) -> int:
+def _plain_diff(
+    old_label: str, old_raw: Optional[bytes], new_label: str, new_raw: Optional[bytes], note: str, out: TextIO
+) -> int:
     out.write(f"journeyctl: {note}\n")
     old_lines = (old_raw or b"").decode("utf-8", "replace").splitlines(keepends=True)
     new_lines = (new_raw or b"").decode("utf-8", "replace").splitlines(keepends=True)
@@ -97,7 +101,9 @@ def setup_git(out: TextIO) -> None:
     """
     top = _git("rev-parse", "--show-toplevel")
     if top is None:
-        raise JourneyctlError("git-setup works inside a git repository, and this folder is not in one (or git is not installed).")
+        raise JourneyctlError(
+            "git-setup works inside a git repository, and this folder is not in one (or git is not installed)."
+        )
     attributes = os.path.join(top.strip(), ".gitattributes")
     line = f"{ATTRIBUTE_PATTERN} {ATTRIBUTE}"
     existing = _read_if_present(attributes)

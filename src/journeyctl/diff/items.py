@@ -7,15 +7,9 @@ from typing import Any, Optional
 
 from pydantic import BaseModel
 
-from journeyctl.model import JourneyMap, MapModel
+from journeyctl.model import MapModel
+from journeyctl.model.walk import CHILD_LISTS, root_entity
 
-# Which lists of which entity hold child items, in the order the format lists them.
-CHILD_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
-    "journey": (("personas", "persona"), ("sources", "source"), ("stages", "stage")),
-    "library": (("personas", "persona"),),
-    "stage": (("touchpoints", "touchpoint"),),
-    "touchpoint": (("metrics", "metric"), ("pain_points", "pain_point"), ("opportunities", "opportunity")),
-}
 # Keys of the top level that say what the file is rather than what the journey is.
 _HEADER_FIELDS = ("journeyctl", "kind")
 
@@ -83,13 +77,15 @@ def index_map(model: Optional[MapModel]) -> MapIndex:
     index = MapIndex()
     if model is None:
         return index
-    entity = "journey" if isinstance(model, JourneyMap) else "library"
+    entity = root_entity(model)
     index.root = Node(entity, getattr(model, "id", ""), (entity,), model, (None, ""), 0)
     _add_children(index, index.root, None, None, None)
     return index
 
 
-def _add_children(index: MapIndex, parent: Node, parent_key: Optional[Key], stage: Optional[str], touchpoint: Optional[str]) -> None:
+def _add_children(
+    index: MapIndex, parent: Node, parent_key: Optional[Key], stage: Optional[str], touchpoint: Optional[str]
+) -> None:
     for list_name, entity in CHILD_LISTS.get(parent.entity, ()):
         container: Container = (parent_key, list_name)
         keys = index.children.setdefault(container, [])
@@ -102,7 +98,12 @@ def _add_children(index: MapIndex, parent: Node, parent_key: Optional[Key], stag
             else:
                 key = (entity, ident)
             node = Node(
-                entity, ident, key, item, container, position,
+                entity,
+                ident,
+                key,
+                item,
+                container,
+                position,
                 stage=ident if entity == "stage" else stage,
                 touchpoint=touchpoint if entity in ("metric", "pain_point", "opportunity") else None,
             )

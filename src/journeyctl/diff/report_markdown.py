@@ -9,10 +9,11 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TextIO
 
+from journeyctl.core.markdown import escape_markdown
 from journeyctl.diff.changes import Change, DiffResult
 from journeyctl.diff.curve import LEGEND, curve_lines
-from journeyctl.markdown import escape_markdown
 from journeyctl.diff.wording import Style, field_values, journey_heading, outcome, stage_heading, subject
+
 
 def _quote(text: str) -> str:
     return f'"{text}"'

@@ -5,16 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
-from datetime import date
 from typing import Optional
 
-from journeyctl.errors import InvalidInput, JourneyctlError, UsageError
-from journeyctl.lint import load_error_finding, make_finding
-from journeyctl.loader import MAX_FILE_BYTES, LoadError, check_size, decode
-from journeyctl.maps import load_map
+from journeyctl.check.service import Checker, load_error_finding
+from journeyctl.core.errors import InvalidInput, JourneyctlError, LoadError, UsageError
 from journeyctl.model import MapModel
-from journeyctl.rules import RULES
-from journeyctl.rules.base import Context
+from journeyctl.source.loader import MAX_FILE_BYTES, check_size, decode
 
 NO_FILE = os.devnull
 
@@ -48,18 +44,13 @@ def read_side(spec: str) -> Side:
 
 
 def load_side(label: str, text: Optional[str] = None) -> MapModel:
-    """Load and validate a map (the file `label`, or `text`) as lint does, plus unique ids.
+    """Load and validate a map (the file `label`, or `text`) with the diff's checks (RULE_SETS).
 
-    Ids are the diff's keys, so a duplicate (E020) is an error here. Raises
-    InvalidInput with positioned findings; references to other files are not
-    resolved.
+    Raises InvalidInput with positioned findings.
     """
-    document, model = load_map(label, text=text)
-    check = RULES["E020"].check
-    problems = list(check(model, Context(today=date.today()))) if check else []
-    if problems:
-        raise InvalidInput([make_finding(label, "E020", *document.source.locate(p.path), p.message) for p in problems])
-    return model
+    checker = Checker("diff")
+    checked = checker.check_file(label) if text is None else checker.check_text(text, label)
+    return checked.require()[1]
 
 
 def text_of(raw: bytes, label: str) -> str:
@@ -82,7 +73,9 @@ def git_show(revision: str, path: str) -> bytes:
         path = "./" + path
     spec = f"{revision}:{path}"
     try:
-        process = subprocess.Popen(["git", "show", "--no-textconv", spec], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            ["git", "show", "--no-textconv", spec], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
     except OSError as error:
         raise GitError(f"cannot run git to read {asked}: {error.strerror or error}.") from None
     with process:

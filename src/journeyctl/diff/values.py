@@ -42,7 +42,12 @@ def item_data(item: BaseModel, fields: list[str]) -> dict[str, Any]:
 
 def safe_text(text: str) -> str:
     """Text with control characters shown as escapes (`\\n`, `\\x1b`)."""
-    return _UNSAFE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF else f"\\x{ord(m.group()):02x}"), text)
+    return _UNSAFE.sub(
+        lambda m: _ESCAPES.get(
+            m.group(), f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF else f"\\x{ord(m.group()):02x}"
+        ),
+        text,
+    )
 
 
 def json_quote(text: str) -> str:

@@ -15,13 +15,13 @@ import math
 import re
 from typing import Any, NoReturn
 
-from journeyctl.errors import JourneyctlError
+from journeyctl.check.service import Checker
+from journeyctl.core.errors import JourneyctlError, LoadError
 from journeyctl.formatter.comments import comment_texts, read_comments, untabbed
 from journeyctl.formatter.layout import arrange
 from journeyctl.formatter.outline import Outline, outline
 from journeyctl.formatter.splice import assemble, place_comments
-from journeyctl.loader import LoadError, parse_document
-from journeyctl.maps import load_map
+from journeyctl.source.loader import parse_document
 
 # No line is ever folded: long strings stay on one line, as they were written.
 NEVER_WRAP = 10**9
@@ -29,16 +29,18 @@ _FIRST_BREAK = re.compile(r"\r\n|\r|\n")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9]")
 
 
-def format_text(text: str, path: str) -> str:
+def format_text(text: str, path: str, kind: str | None = None) -> str:
     """The canonical text of one map, with its comments, line endings and meaning.
 
+    `kind` is the map's (journey or personas) when the caller has checked it already.
     Raises InvalidInput (positioned findings) when the map does not load or
     validate, and JourneyctlError when the result would not be equivalent.
     """
-    document, _ = load_map(path, text)
+    if kind is None:
+        kind = Checker("fmt").check_text(text, path).require()[0].kind
     newline = _line_ending(text)
     source = text.replace("\r\n", "\n").replace("\r", "\n")
-    formatted = _format(source, document.kind, path)
+    formatted = _format(source, kind, path)
     verify_equivalent(source, formatted, path)
     return formatted.replace("\n", newline)
 
@@ -53,7 +55,9 @@ def verify_equivalent(source: str, formatted: str, path: str) -> None:
     if _comparable(after.data) != _comparable(before.data):
         _refuse(path, "the data would change")
     shape = outline(source)
-    if comment_texts(formatted.split("\n"), _outline_of_result(formatted, path)) != comment_texts(source.split("\n"), shape):
+    if comment_texts(formatted.split("\n"), _outline_of_result(formatted, path)) != comment_texts(
+        source.split("\n"), shape
+    ):
         _refuse(path, "a comment would be lost or changed")
     # The loader drops `x-` keys, so they are compared on round-trip loads,
     # which cost as much as formatting: only for files that have any.
@@ -115,7 +119,7 @@ def _representer() -> type:
     from ruamel.yaml.representer import RoundTripRepresenter
     from ruamel.yaml.scalarfloat import ScalarFloat
 
-    class Representer(RoundTripRepresenter):  # type: ignore[misc]
+    class Representer(RoundTripRepresenter):
         pass
 
     Representer.add_representer(ScalarFloat, _represent_float)
@@ -143,7 +147,12 @@ def _load(text: str, path: str) -> Any:
         return _yaml().load(text)
     except YAMLError as error:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise JourneyctlError(f"{path}: not formatted: its layout is beyond ruamel.yaml's round-trip mode ({problem}); the file is left as it is.") from None
+        raise JourneyctlError(
+            (
+                f"{path}: not formatted: its layout is beyond ruamel.yaml's "
+                f"round-trip mode ({problem}); the file is left as it is."
+            )
+        ) from None
 
 
 def _comparable(value: Any) -> Any:

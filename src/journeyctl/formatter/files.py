@@ -8,22 +8,18 @@ a file that fails is never touched.
 from __future__ import annotations
 
 import difflib
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from journeyctl.atomic import write_atomically
-from journeyctl.discovery import expand_paths
-from journeyctl.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InvalidInput, JourneyctlError
-from journeyctl.findings import Finding
+from journeyctl.check.service import Checked, Checker, check_paths
+from journeyctl.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InvalidInput, JourneyctlError
+from journeyctl.core.findings import Finding
 from journeyctl.formatter.engine import format_text
-from journeyctl.lint import PARALLEL_FROM, load_error_finding
-from journeyctl.loader import LoadError, decode, looks_like_map, read_bytes
-from journeyctl.parallel import can_fork, forked_map
-from journeyctl.reporters.text import visible
+from journeyctl.lint.reporters.text import visible
+from journeyctl.source.loader import BOM
+from journeyctl.system.atomic import write_atomically
 
-BOM = b"\xef\xbb\xbf"
 WRITE, CHECK, DIFF = "write", "check", "diff"
 
 
@@ -40,48 +36,32 @@ class Outcome:
     message: str = ""
 
 
-def format_file(path: str, explicit: bool = True) -> Outcome:
-    """Format one file in memory; a file found in a folder that is not a map is skipped."""
+def format_checked(checked: Checked) -> Outcome:
+    """Format one checked file in memory; a file found in a folder that is not a map is skipped."""
+    path = checked.path
+    if checked.skipped:
+        return Outcome(path, "skipped")
     try:
-        raw = read_bytes(path)
-        if not explicit and not looks_like_map(raw):
-            return Outcome(path, "skipped")
-        before = decode(raw)
-    except LoadError as error:
-        return Outcome(path, "failed", findings=[load_error_finding(path, error)])
-    try:
-        after = format_text(before, path)
+        document, _ = checked.require()
+        after = format_text(checked.text, path, document.kind)
     except InvalidInput as invalid:
         return Outcome(path, "failed", findings=invalid.findings)
     except JourneyctlError as error:
         return Outcome(path, "failed", message=str(error))
-    status = "unchanged" if after == before else "changed"
-    return Outcome(path, status, before, after, raw.startswith(BOM))
+    status = "unchanged" if after == checked.text else "changed"
+    return Outcome(path, status, checked.text, after, checked.bom)
 
 
 def format_paths(paths: list[str], jobs: int | None = None) -> Iterator[Outcome]:
     """The outcome for every file the paths name, searched like `lint` does, in
     order; formatted in parallel processes when there are many."""
-    items = list(expand_paths(paths))
-    jobs = jobs or os.cpu_count() or 1
-    if jobs < 2 or len(items) < PARALLEL_FROM or not can_fork():
-        outcomes: Iterable[Outcome] = (format_file(path, explicit) for path, explicit in items)
-    else:
-        outcomes = _in_parallel(items, jobs)
+    outcomes = check_paths(paths, Checker("fmt"), format_checked, jobs, largest_chunk=8)
     yield from (outcome for outcome in outcomes if outcome.status != "skipped")
-
-
-def _format_item(item: tuple[str, bool]) -> Outcome:
-    return format_file(*item)
-
-
-def _in_parallel(items: list[tuple[str, bool]], jobs: int) -> Iterator[Outcome]:
-    yield from forked_map(_format_item, items, jobs, max(1, min(8, len(items) // (jobs * 4))))
 
 
 def run(paths: list[str], mode: str, out: TextIO, err: TextIO) -> int:
     """Format, check or diff; report; the exit code (0, 1 changes found, 2 errors)."""
-    from journeyctl.reporters.text import format_finding
+    from journeyctl.lint.reporters.text import format_finding
 
     counts = {"changed": 0, "unchanged": 0, "failed": 0}
     notes = err if mode == DIFF else out

@@ -1,12 +1,31 @@
 """The journey map format as Pydantic models."""
 
 from journeyctl.model.journey import (
-    DEFAULT_REVIEW_EVERY_DAYS, JourneyMap, Metric, Opportunity, PainPoint, Persona,
-    PersonaLibrary, Scale, Source, Stage, Touchpoint,
+    JourneyMap,
+    Metric,
+    Opportunity,
+    PainPoint,
+    Persona,
+    PersonaLibrary,
+    Scale,
+    Source,
+    Stage,
+    Touchpoint,
 )
 from journeyctl.model.validation import InvalidMap, MapModel, validate_map
 
 __all__ = [
-    "DEFAULT_REVIEW_EVERY_DAYS", "InvalidMap", "JourneyMap", "MapModel", "Metric", "Opportunity",
-    "PainPoint", "Persona", "PersonaLibrary", "Scale", "Source", "Stage", "Touchpoint", "validate_map",
+    "InvalidMap",
+    "JourneyMap",
+    "MapModel",
+    "Metric",
+    "Opportunity",
+    "PainPoint",
+    "Persona",
+    "PersonaLibrary",
+    "Scale",
+    "Source",
+    "Stage",
+    "Touchpoint",
+    "validate_map",
 ]

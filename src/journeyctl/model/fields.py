@@ -8,8 +8,8 @@ from datetime import date
 from typing import Annotated, Any, Union
 
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, PlainValidator, StringConstraints
-from pydantic_core import PydanticCustomError
 from pydantic.json_schema import WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 PERSONA_REF_PATTERN = r"^(?:[^#\s]+#)?[a-z0-9][a-z0-9_-]{0,63}$"
@@ -25,7 +25,10 @@ LINK_PATTERN = r"^\s*(?:[hH][tT][tT][pP][sS]?|[mM][aA][iI][lL][tT][oO])\s*:/*[^/
 # `.inf` and `.nan` are YAML floats, but no measure is endless, and NaN is not
 # even equal to itself (a diff would show it changed against its own copy).
 STRICT = ConfigDict(
-    strict=True, extra="forbid", defer_build=True, allow_inf_nan=False,
+    strict=True,
+    extra="forbid",
+    defer_build=True,
+    allow_inf_nan=False,
     json_schema_extra={"patternProperties": {"^x-": {}}},
 )
 
@@ -71,6 +74,10 @@ def _text_or_number(value: Any) -> Any:
     return value
 
 
-IsoDate = Annotated[date, BeforeValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE.pattern})]
+IsoDate = Annotated[
+    date, BeforeValidator(_parse_date), WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE.pattern})
+]
 Link = Annotated[str, AfterValidator(_check_link), WithJsonSchema({"type": "string", "pattern": LINK_PATTERN})]
-TextOrNumber = Annotated[Union[str, int, float], PlainValidator(_text_or_number, json_schema_input_type=Union[str, int, float])]
+TextOrNumber = Annotated[
+    Union[str, int, float], PlainValidator(_text_or_number, json_schema_input_type=Union[str, int, float])
+]

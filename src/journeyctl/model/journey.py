@@ -7,9 +7,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, Field, model_validator
 
+from journeyctl.core.defaults import REVIEW_EVERY_DAYS, SCALE_MAX, SCALE_MIN
 from journeyctl.model.fields import STRICT, Id, IsoDate, Link, PersonaRef, Text, TextOrNumber, empty_list
-
-DEFAULT_REVIEW_EVERY_DAYS = 90
 
 
 class Item(BaseModel):
@@ -132,19 +131,22 @@ class JourneyMap(Item):
     description: Optional[str] = Field(None, description="What this journey covers.")
     state: Literal["current", "future"] = Field("current", description="As-is (current) or to-be (future) journey.")
     owner: Optional[str] = Field(None, description="Team or person accountable for the map.")
-    persona: Optional[PersonaRef] = Field(None, description="`id` of a persona in this file, or `file.yaml#id` in a persona library.")
+    persona: Optional[PersonaRef] = Field(
+        None, description="`id` of a persona in this file, or `file.yaml#id` in a persona library."
+    )
     personas: list[Persona] = Field(default_factory=empty_list, description="Inline personas.")
     sources: list[Source] = Field(default_factory=empty_list, description="The research behind the map.")
     last_reviewed: Optional[IsoDate] = Field(None, description="When the map was last reviewed (YYYY-MM-DD).")
     review_every_days: Optional[int] = Field(None, ge=1, description="Review cadence in days; default 90.")
     scale: Scale = Field(
-        default_factory=lambda: Scale(min=-2, max=2), description="The emotion scale; default -2 to 2.",
-        json_schema_extra={"default": {"min": -2, "max": 2}},
+        default_factory=lambda: Scale(min=SCALE_MIN, max=SCALE_MAX),
+        description="The emotion scale; default -2 to 2.",
+        json_schema_extra={"default": {"min": SCALE_MIN, "max": SCALE_MAX}},
     )
     tags: list[str] = Field(default_factory=empty_list, description="Free-form tags.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in journey order.")
 
-    def review_due(self, default_days: int = DEFAULT_REVIEW_EVERY_DAYS) -> Optional[date]:
+    def review_due(self, default_days: int = REVIEW_EVERY_DAYS) -> Optional[date]:
         """The date by which the map should be reviewed again, if it was ever reviewed."""
         if self.last_reviewed is None:
             return None

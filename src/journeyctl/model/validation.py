@@ -7,22 +7,29 @@ from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ValidationError
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model.journey import JourneyMap, PersonaLibrary
+from journeyctl.model.walk import ITEM_NAMES
 
 MapModel = Union[JourneyMap, PersonaLibrary]
-_ITEM_NAMES = {
-    "personas": "persona", "sources": "source", "stages": "stage", "touchpoints": "touchpoint",
-    "metrics": "metric", "pain_points": "pain point", "opportunities": "opportunity",
-}
 _TYPE_NAMES = {
-    str: "text", int: "a whole number", float: "a decimal number", bool: "true/false",
-    list: "a list", dict: "a mapping", type(None): "nothing (empty)",
+    str: "text",
+    int: "a whole number",
+    float: "a decimal number",
+    bool: "true/false",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "nothing (empty)",
 }
 _EXPECTED = {
-    "string_type": "text", "int_type": "a whole number", "float_type": "a number",
-    "bool_type": "`true` or `false`", "list_type": "a list", "dict_type": "a mapping of keys",
-    "model_type": "a mapping of keys", "model_attributes_type": "a mapping of keys",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "`true` or `false`",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys",
+    "model_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
     "int_from_float": "a whole number",
 }
 
@@ -45,7 +52,11 @@ def validate_map(data: dict[str, Any]) -> MapModel:
 
 
 def _problem(detail: Any, data: dict[str, Any], model: type[BaseModel]) -> tuple[str, Problem]:
-    loc = tuple(part for part in detail["loc"] if not isinstance(part, str) or not part.startswith(("function-", "constrained-")))
+    loc = tuple(
+        part
+        for part in detail["loc"]
+        if not isinstance(part, str) or not part.startswith(("function-", "constrained-"))
+    )
     kind, value = detail["type"], detail.get("input")
     if kind == "missing":
         owner = _describe(loc[:-1], data)
@@ -65,7 +76,7 @@ def _describe(path: tuple[Any, ...], data: Any) -> str:
             node = node[part]
         except (KeyError, IndexError, TypeError):
             node = None
-    name = _ITEM_NAMES.get(str(path[-2]), "item") if isinstance(path[-1], int) else f"`{path[-1]}`"
+    name = ITEM_NAMES.get(str(path[-2]), "item") if isinstance(path[-1], int) else f"`{path[-1]}`"
     ident = node.get("id") or node.get("name") if isinstance(node, dict) else None
     label = f"{name} `{ident}`" if isinstance(ident, str) else name
     return label[0].upper() + label[1:] if isinstance(path[-1], int) else f"The mapping {label}"
@@ -114,11 +125,20 @@ def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...], mod
     if kind == "finite_number":
         return f"{_field(loc)} must be a finite number, not `{_show(value)}`."
     if kind == "text_or_number":
-        return f"{_field(loc)} must be text or a number, but this is {_TYPE_NAMES.get(type(value), 'something else')} (`{_show(value)}`)."
+        return (
+            f"{_field(loc)} must be text or a number, but this is "
+            f"{_TYPE_NAMES.get(type(value), 'something else')} (`{_show(value)}`)."
+        )
     if kind == "string_pattern_mismatch":
         if "#" in str(ctx.get("pattern", "")):
-            return f"`{_show(value)}` is not a persona reference: write a persona's id (lowercase letters, digits, `-` or `_`), or `personas.yaml#persona-id` for a persona library."
-        return f"`{_show(value)}` is not a valid id: use 1 to 64 lowercase letters, digits, `-` or `_`, starting with a letter or digit."
+            return (
+                f"`{_show(value)}` is not a persona reference: write a persona's id (lowercase "
+                "letters, digits, `-` or `_`), or `personas.yaml#persona-id` for a persona library."
+            )
+        return (
+            f"`{_show(value)}` is not a valid id: use 1 to 64 lowercase "
+            "letters, digits, `-` or `_`, starting with a letter or digit."
+        )
     if kind == "literal_error":
         choices = str(ctx.get("expected", "")).replace("'", "`")
         return f"{_field(loc)} cannot be `{_show(value)}`; use one of: {choices}."

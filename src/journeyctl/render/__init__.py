@@ -1,6 +1,6 @@
 """The renderer: journey maps to self-contained HTML pages or GitHub-flavoured Markdown.
 
-    inputs (load, check) -> view (items, curve) -> Jinja (environment, templates/) -> site -> output
+inputs (load, check) -> view (items, curve) -> Jinja (environment, templates/) -> site -> output
 """
 
 from __future__ import annotations
@@ -9,15 +9,23 @@ import os
 from datetime import date
 from typing import Optional, TextIO
 
-from journeyctl.atomic import check_not_read, write_atomically
-from journeyctl.errors import UsageError
+from journeyctl.core.errors import UsageError
 from journeyctl.render.environment import make_environment
 from journeyctl.render.formats import FORMATS, OutputFormat
 from journeyctl.render.output import check_site_folder, write_site, write_stdout
 from journeyctl.render.site import INDEX_NAME, MapRenderer, render_map, render_maps, render_site
+from journeyctl.system.atomic import check_not_read, write_atomically
 
 
-def render_paths(paths: list[str], format_name: str, output: Optional[str], templates: Optional[str], today: date, stdout: TextIO, jobs: Optional[int] = None) -> None:
+def render_paths(
+    paths: list[str],
+    format_name: str,
+    output: Optional[str],
+    templates: Optional[str],
+    today: date,
+    stdout: TextIO,
+    jobs: Optional[int] = None,
+) -> None:
     """The `render` command: the maps `paths` name to `output` (a file or a site folder) or stdout.
 
     Everything is rendered in memory before anything is written, so a map or
@@ -56,4 +64,13 @@ def _writes_site(paths: list[str], output: Optional[str]) -> bool:
     return output is not None and (os.path.isdir(output) or output.endswith(("/", os.sep)))
 
 
-__all__ = ["FORMATS", "MapRenderer", "OutputFormat", "make_environment", "render_map", "render_maps", "render_paths", "render_site"]
+__all__ = [
+    "FORMATS",
+    "MapRenderer",
+    "OutputFormat",
+    "make_environment",
+    "render_map",
+    "render_maps",
+    "render_paths",
+    "render_site",
+]

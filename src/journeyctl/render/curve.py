@@ -109,8 +109,13 @@ def _point(index: int, count: int, column: CurveInput, low: int, high: int) -> C
     y = _y(column.emotion, low, high)
     label_y = y - 12 if y - 12 >= 14 else y + 22
     return CurvePoint(
-        x=_percent(index + 0.5, count), y=_number(y), label_y=_number(label_y), emotion=column.emotion,
-        tone=tone(column.emotion, low, high), critical=column.critical, name=column.name,
+        x=_percent(index + 0.5, count),
+        y=_number(y),
+        label_y=_number(label_y),
+        emotion=column.emotion,
+        tone=tone(column.emotion, low, high),
+        critical=column.critical,
+        name=column.name,
     )
 
 
@@ -131,8 +136,7 @@ def _gridlines(low: int, high: int) -> tuple[GridLine, ...]:
 
 def _describe(columns: Sequence[CurveInput], low: int, high: int) -> str:
     parts = [
-        f"{c.name} {c.emotion}" + (" (critical moment)" if c.critical else "")
-        for c in columns if c.emotion is not None
+        f"{c.name} {c.emotion}" + (" (critical moment)" if c.critical else "") for c in columns if c.emotion is not None
     ]
     missing = [c.name for c in columns if c.emotion is None and c.name]
     text = f"Emotion at each touchpoint on a scale from {low} (worst) to {high} (best): "

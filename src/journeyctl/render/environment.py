@@ -11,11 +11,19 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, Template, TemplateError, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    select_autoescape,
+)
 from markupsafe import Markup
 
-from journeyctl.errors import JourneyctlError, UsageError
-from journeyctl.markdown import CONTROLS, control_pictures, escape_markdown, escape_mermaid, markdown_url
+from journeyctl.core.errors import JourneyctlError, UsageError
+from journeyctl.core.markdown import CONTROLS, control_pictures, escape_markdown, escape_mermaid, markdown_url
 
 _HERE = Path(__file__).resolve().parent
 

@@ -12,7 +12,13 @@ from journeyctl.render.links import safe_link
 SEVERITIES = ("critical", "high", "medium", "low")
 # Work in progress first, then what is planned, ideas, and closed items last.
 STATUS_ORDER = ("in-progress", "planned", "idea", "done", "dropped")
-STATUS_LABELS = {"idea": "Idea", "planned": "Planned", "in-progress": "In progress", "done": "Done", "dropped": "Dropped"}
+STATUS_LABELS = {
+    "idea": "Idea",
+    "planned": "Planned",
+    "in-progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+}
 _KIND_LABELS = {"crm": "CRM"}
 # Units written right after the number; any other unit follows a space.
 _TIGHT_UNITS = ("%", "\u2030")
@@ -113,45 +119,70 @@ def number(value: Union[int, float]) -> str:
 def persona_view(persona: Persona) -> PersonaView:
     """The persona card; demographics keep the map's order, with readable labels."""
     return PersonaView(
-        name=persona.name, role=persona.role, description=persona.description, quote=persona.quote,
+        name=persona.name,
+        role=persona.role,
+        description=persona.description,
+        quote=persona.quote,
         demographics=tuple(
             (key.replace("_", " ").capitalize(), value if isinstance(value, str) else number(value))
             for key, value in (persona.demographics or {}).items()
         ),
-        goals=tuple(persona.goals), motivations=tuple(persona.motivations), frustrations=tuple(persona.frustrations),
+        goals=tuple(persona.goals),
+        motivations=tuple(persona.motivations),
+        frustrations=tuple(persona.frustrations),
     )
 
 
 def source_view(source: Source) -> SourceView:
     """The view of one source of evidence."""
     return SourceView(
-        id=source.id, kind=source.kind, kind_label=_KIND_LABELS.get(source.kind, source.kind.capitalize()),
-        title=source.title or source.id, date=source.date.isoformat() if source.date else None,
+        id=source.id,
+        kind=source.kind,
+        kind_label=_KIND_LABELS.get(source.kind, source.kind.capitalize()),
+        title=source.title or source.id,
+        date=source.date.isoformat() if source.date else None,
         href=safe_link(source.url),
     )
 
 
-def pain_view(pain: PainPoint, where: Where, evidence: tuple[SourceView, ...], addressed_by: tuple[Reference, ...]) -> PainView:
+def pain_view(
+    pain: PainPoint, where: Where, evidence: tuple[SourceView, ...], addressed_by: tuple[Reference, ...]
+) -> PainView:
     """The view of a pain point; sorts (stably, so ties keep map order) by severity, then most occurrences."""
     rank = SEVERITIES.index(pain.severity)
     return PainView(
-        id=pain.id, description=pain.description, severity=pain.severity,
-        severity_label=pain.severity.capitalize(), occurrences=pain.occurrences, evidence=evidence,
-        addressed_by=addressed_by, stage=where[0], touchpoint=where[1],
+        id=pain.id,
+        description=pain.description,
+        severity=pain.severity,
+        severity_label=pain.severity.capitalize(),
+        occurrences=pain.occurrences,
+        evidence=evidence,
+        addressed_by=addressed_by,
+        stage=where[0],
+        touchpoint=where[1],
         sort_key=(rank, -(pain.occurrences if pain.occurrences is not None else -1)),
     )
 
 
-def opportunity_view(opportunity: Opportunity, where: Where, today: date, addresses: tuple[Reference, ...]) -> OpportunityView:
+def opportunity_view(
+    opportunity: Opportunity, where: Where, today: date, addresses: tuple[Reference, ...]
+) -> OpportunityView:
     """The view of an opportunity; sorts (stably) by status, then due date, undated last."""
     open_ = opportunity.status in ("idea", "planned", "in-progress")
     due = opportunity.due.isoformat() if opportunity.due else None
     return OpportunityView(
-        id=opportunity.id, description=opportunity.description, status=opportunity.status,
-        status_label=STATUS_LABELS[opportunity.status], open=open_,
+        id=opportunity.id,
+        description=opportunity.description,
+        status=opportunity.status,
+        status_label=STATUS_LABELS[opportunity.status],
+        open=open_,
         overdue=open_ and opportunity.due is not None and opportunity.due < today,
-        owner=opportunity.owner, due=due, expected_outcome=opportunity.expected_outcome,
-        addresses=addresses, stage=where[0], touchpoint=where[1],
+        owner=opportunity.owner,
+        due=due,
+        expected_outcome=opportunity.expected_outcome,
+        addresses=addresses,
+        stage=where[0],
+        touchpoint=where[1],
         sort_key=(STATUS_ORDER.index(opportunity.status), due or "9999-99-99"),
     )
 

@@ -24,6 +24,6 @@ def safe_link(url: Optional[str]) -> Optional[str]:
     match = _SCHEME.match(url)
     if match is None or match.group(1).lower() not in LINK_SCHEMES:
         return None
-    if not url[match.end():].strip("/"):
+    if not url[match.end() :].strip("/"):
         return None
     return url

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from journeyctl.atomic import write_atomically
-from journeyctl.errors import OutputError
+from journeyctl.core.errors import OutputError
+from journeyctl.system.atomic import write_atomically
 
 
 def check_site_folder(folder: str) -> None:

@@ -10,11 +10,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from journeyctl.model import DEFAULT_REVIEW_EVERY_DAYS, JourneyMap, Persona, Stage, Touchpoint, walk
+from journeyctl.core.defaults import REVIEW_EVERY_DAYS
+from journeyctl.model import JourneyMap, Persona, Stage, Touchpoint, walk
 from journeyctl.render.curve import Curve, CurveInput, build_curve
 from journeyctl.render.items import (
-    MetricView, OpportunityView, PainView, PersonaView, Reference, SourceView, metric_view,
-    opportunity_view, pain_view, persona_view, source_view,
+    MetricView,
+    OpportunityView,
+    PainView,
+    PersonaView,
+    Reference,
+    SourceView,
+    metric_view,
+    opportunity_view,
+    pain_view,
+    persona_view,
+    source_view,
 )
 
 _STATE_LABELS = {"current": "Current journey", "future": "Future journey"}
@@ -134,17 +144,31 @@ def build_view(journey: JourneyMap, persona: Optional[Persona], today: date) -> 
     opportunities = [opportunity for column in touchpoints for opportunity in column.opportunities]
     curve_input = [CurveInput("" if c.placeholder else c.name, c.emotion, c.critical) for c in columns]
     return MapView(
-        id=journey.id, title=journey.title, description=journey.description, state=journey.state,
-        state_label=_STATE_LABELS[journey.state], owner=journey.owner, tags=tuple(journey.tags),
-        persona=persona_view(persona) if persona else None, scale_min=low, scale_max=high,
-        stages=stages, columns=columns, lanes=_lanes(stages), curve=build_curve(curve_input, low, high),
+        id=journey.id,
+        title=journey.title,
+        description=journey.description,
+        state=journey.state,
+        state_label=_STATE_LABELS[journey.state],
+        owner=journey.owner,
+        tags=tuple(journey.tags),
+        persona=persona_view(persona) if persona else None,
+        scale_min=low,
+        scale_max=high,
+        stages=stages,
+        columns=columns,
+        lanes=_lanes(stages),
+        curve=build_curve(curve_input, low, high),
         pain_points=tuple(sorted(pains, key=lambda pain: pain.sort_key)),
         opportunities=tuple(sorted(opportunities, key=lambda opportunity: opportunity.sort_key)),
         metrics=tuple(metric for column in touchpoints for metric in column.metrics),
-        sources=tuple(lookup.sources.values()), review=_review(journey, today),
+        sources=tuple(lookup.sources.values()),
+        review=_review(journey, today),
         counts=Counts(
-            stages=len(stages), touchpoints=len(touchpoints), critical=sum(c.critical for c in touchpoints),
-            pain_points=len(pains), open_opportunities=sum(o.open for o in opportunities),
+            stages=len(stages),
+            touchpoints=len(touchpoints),
+            critical=sum(c.critical for c in touchpoints),
+            pain_points=len(pains),
+            open_opportunities=sum(o.open for o in opportunities),
             sources=len(lookup.sources),
         ),
         mermaid=_mermaid(journey),
@@ -167,8 +191,13 @@ def _lookup(journey: JourneyMap, today: date) -> _Lookup:
 def _stage(number_: int, stage: Stage, lookup: _Lookup) -> StageView:
     columns = tuple(_column(stage, touchpoint, lookup) for touchpoint in stage.touchpoints)
     return StageView(
-        id=stage.id, number=number_, name=stage.name, description=stage.description,
-        customer_goal=stage.customer_goal, questions=tuple(stage.questions), next_step=stage.next_step,
+        id=stage.id,
+        number=number_,
+        name=stage.name,
+        description=stage.description,
+        customer_goal=stage.customer_goal,
+        questions=tuple(stage.questions),
+        next_step=stage.next_step,
         columns=columns or (ColumnView(id=stage.id, name="No touchpoints yet", placeholder=True),),
     )
 
@@ -184,10 +213,18 @@ def _column(stage: Stage, touchpoint: Touchpoint, lookup: _Lookup) -> ColumnView
         for item in touchpoint.opportunities
     )
     return ColumnView(
-        id=touchpoint.id, name=touchpoint.name, placeholder=False, channel=touchpoint.channel,
-        owner=touchpoint.owner, critical=touchpoint.critical, doing=touchpoint.doing,
-        thinking=touchpoint.thinking, feeling=touchpoint.feeling, emotion=touchpoint.emotion,
-        backstage=tuple(touchpoint.backstage), evidence=_evidence(touchpoint.evidence, lookup),
+        id=touchpoint.id,
+        name=touchpoint.name,
+        placeholder=False,
+        channel=touchpoint.channel,
+        owner=touchpoint.owner,
+        critical=touchpoint.critical,
+        doing=touchpoint.doing,
+        thinking=touchpoint.thinking,
+        feeling=touchpoint.feeling,
+        emotion=touchpoint.emotion,
+        backstage=tuple(touchpoint.backstage),
+        evidence=_evidence(touchpoint.evidence, lookup),
         metrics=tuple(metric_view(metric, where) for metric in touchpoint.metrics),
         pain_points=tuple(sorted(pains, key=lambda pain: pain.sort_key)),
         opportunities=tuple(opportunities),
@@ -202,7 +239,17 @@ def _evidence(ids: list[str], lookup: _Lookup) -> tuple[SourceView, ...]:
 def _lanes(stages: tuple[StageView, ...]) -> frozenset[str]:
     """The optional rows of the map that have content somewhere."""
     columns = [column for stage in stages for column in stage.columns]
-    lanes = ("channel", "doing", "thinking", "feeling", "backstage", "evidence", "metrics", "pain_points", "opportunities")
+    lanes = (
+        "channel",
+        "doing",
+        "thinking",
+        "feeling",
+        "backstage",
+        "evidence",
+        "metrics",
+        "pain_points",
+        "opportunities",
+    )
     present = {lane for lane in lanes if any(getattr(column, lane) for column in columns)}
     present |= {lane for lane in ("customer_goal", "questions", "next_step") if any(getattr(s, lane) for s in stages)}
     if any(column.emotion is not None for column in columns):
@@ -211,7 +258,7 @@ def _lanes(stages: tuple[StageView, ...]) -> frozenset[str]:
 
 
 def _review(journey: JourneyMap, today: date) -> ReviewView:
-    every = journey.review_every_days or DEFAULT_REVIEW_EVERY_DAYS
+    every = journey.review_every_days or REVIEW_EVERY_DAYS
     due = journey.review_due()
     if journey.last_reviewed is None or due is None:
         return ReviewView(None, None, every, True, "Never reviewed")
@@ -223,7 +270,10 @@ def _review(journey: JourneyMap, today: date) -> ReviewView:
 def _mermaid(journey: JourneyMap) -> tuple[MermaidSection, ...]:
     low, high = journey.scale.min, journey.scale.max
     sections = (
-        MermaidSection(stage.name, tuple((t.name, mermaid_score(t.emotion, low, high)) for t in stage.touchpoints if t.emotion is not None))
+        MermaidSection(
+            stage.name,
+            tuple((t.name, mermaid_score(t.emotion, low, high)) for t in stage.touchpoints if t.emotion is not None),
+        )
         for stage in journey.stages
     )
     return tuple(section for section in sections if section.tasks)

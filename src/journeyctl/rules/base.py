@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from types import ModuleType
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Union
 
-from journeyctl.findings import Problem
-
-DEFAULT_CHANNELS = frozenset({
-    "website", "email", "phone", "chat", "social", "ad", "search", "store", "event", "app",
-    "support", "referral", "review", "sales", "mail", "sms", "partner", "other",
-})
+from journeyctl.core.defaults import DEFAULT_CHANNELS, MAX_STAGES, MAX_TOUCHPOINTS_PER_STAGE, REVIEW_EVERY_DAYS
+from journeyctl.core.findings import Problem
 
 Check = Callable[[Any, "Context"], Iterator[Problem]]
+
+
+def _not_looked_at(library: str) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,12 @@ class Context:
 
     today: date
     channels: frozenset[str] = DEFAULT_CHANNELS
-    max_stages: int = 9
-    max_touchpoints_per_stage: int = 12
-    review_every_days: int = 90
-    # For each persona library a map names (`file.yaml` of `file.yaml#id`):
-    # the persona ids it defines, or why it could not be read.
-    persona_libraries: dict[str, Any] = field(default_factory=dict)
+    max_stages: int = MAX_STAGES
+    max_touchpoints_per_stage: int = MAX_TOUCHPOINTS_PER_STAGE
+    review_every_days: int = REVIEW_EVERY_DAYS
+    # The persona ids a persona library named by the map defines (`file.yaml` of
+    # `file.yaml#id`), or why it cannot be used; None when libraries are not looked at.
+    persona_library: Callable[[str], Optional[Union[frozenset[str], str]]] = _not_looked_at
 
 
 @dataclass(frozen=True)

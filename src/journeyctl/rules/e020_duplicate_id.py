@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model.walk import identified_items
 from journeyctl.rules.base import Context
 
@@ -54,6 +54,12 @@ def check(document: Any, ctx: Context) -> Iterator[Problem]:
         label = entity.replace("_", " ")
         if item.id in first:
             other = "another" if first[item.id] == label else "a"
-            yield Problem((*path, "id"), f"The id `{item.id}` of this {label} is already used by {other} {first[item.id]}; ids must be unique in a file.")
+            yield Problem(
+                (*path, "id"),
+                (
+                    f"The id `{item.id}` of this {label} is already used by "
+                    f"{other} {first[item.id]}; ids must be unique in a file."
+                ),
+            )
         else:
             first[item.id] = label

@@ -36,9 +36,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
-from journeyctl.model.walk import identified_items, touchpoints
+from journeyctl.model.walk import ItemPath, identified_items, touchpoints
 from journeyctl.rules.base import Context
 
 CODE = "E021"
@@ -62,7 +62,7 @@ def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
             yield from _missing((*path, "opportunities", o), "addresses", opportunity.addresses, kinds, "pain point")
 
 
-def _missing(path: tuple, key: str, refs: list[str], kinds: dict[str, list[str]], what: str) -> Iterator[Problem]:
+def _missing(path: ItemPath, key: str, refs: list[str], kinds: dict[str, list[str]], what: str) -> Iterator[Problem]:
     for i, ref in enumerate(refs):
         found = kinds.get(ref, [])
         if not found:
@@ -77,9 +77,12 @@ def _persona_problem(journey: JourneyMap, ctx: Context) -> str | None:
     if "#" not in ref:
         if any(persona.id == ref for persona in journey.personas):
             return None
-        return f"No persona `{ref}` is defined in this file's `personas:` (for a persona library, write `personas.yaml#{ref}`)."
+        return (
+            f"No persona `{ref}` is defined in this file's `personas:` "
+            f"(for a persona library, write `personas.yaml#{ref}`)."
+        )
     library, persona_id = ref.rsplit("#", 1)
-    ids = ctx.persona_libraries.get(library)
+    ids = ctx.persona_library(library)
     if isinstance(ids, str):
         return f"The persona library `{library}` cannot be used: {ids}"
     if ids is None or persona_id in ids:

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
 from journeyctl.model.walk import touchpoints
 from journeyctl.rules.base import Context
@@ -52,4 +52,6 @@ def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
     low, high = journey.scale.min, journey.scale.max
     for path, _, touchpoint in touchpoints(journey):
         if touchpoint.emotion is not None and not low <= touchpoint.emotion <= high:
-            yield Problem((*path, "emotion"), f"Emotion {touchpoint.emotion} is outside the map's scale of {low} to {high}.")
+            yield Problem(
+                (*path, "emotion"), f"Emotion {touchpoint.emotion} is outside the map's scale of {low} to {high}."
+            )

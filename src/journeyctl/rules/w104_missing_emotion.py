@@ -37,11 +37,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
 from journeyctl.model.walk import touchpoints
 from journeyctl.rules.base import Context
-
 
 CODE = "W104"
 NAME = "missing-emotion"

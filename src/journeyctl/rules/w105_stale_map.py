@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
 from journeyctl.rules.base import Context
 
@@ -49,4 +49,10 @@ def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
         yield Problem((), "The map has no `last_reviewed` date: add the date of its last review (YYYY-MM-DD).")
     elif due < ctx.today:
         days = journey.review_every_days or ctx.review_every_days
-        yield Problem(("last_reviewed",), f"The map was last reviewed on {journey.last_reviewed}, more than {days} days ago: review it and update `last_reviewed`.")
+        yield Problem(
+            ("last_reviewed",),
+            (
+                f"The map was last reviewed on {journey.last_reviewed}, more "
+                f"than {days} days ago: review it and update `last_reviewed`."
+            ),
+        )

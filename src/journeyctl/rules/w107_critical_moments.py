@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
 from journeyctl.model.walk import touchpoints
 from journeyctl.rules.base import Context
@@ -51,6 +51,13 @@ MOST = 3
 def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
     critical = [path for path, _, touchpoint in touchpoints(journey) if touchpoint.critical]
     if not critical:
-        yield Problem(("stages",), "No touchpoint is marked `critical: true`: which moments win or lose the customer?", at_key=True)
+        yield Problem(
+            ("stages",),
+            "No touchpoint is marked `critical: true`: which moments win or lose the customer?",
+            at_key=True,
+        )
     elif len(critical) > MOST:
-        yield Problem((*critical[MOST], "critical"), f"{len(critical)} touchpoints are marked critical; keep it to the {MOST} that matter most.")
+        yield Problem(
+            (*critical[MOST], "critical"),
+            f"{len(critical)} touchpoints are marked critical; keep it to the {MOST} that matter most.",
+        )

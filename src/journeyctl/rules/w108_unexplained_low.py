@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
 from journeyctl.model.walk import touchpoints
 from journeyctl.rules.base import Context
@@ -53,4 +53,7 @@ SEVERITY = "warning"
 def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
     for path, _, touchpoint in touchpoints(journey):
         if touchpoint.emotion == journey.scale.min and not touchpoint.pain_points:
-            yield Problem((*path, "emotion"), f"Touchpoint `{touchpoint.id}` is at the bottom of the scale but lists no pain point: what hurts here?")
+            yield Problem(
+                (*path, "emotion"),
+                f"Touchpoint `{touchpoint.id}` is at the bottom of the scale but lists no pain point: what hurts here?",
+            )

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
 from journeyctl.model.walk import opportunities
 from journeyctl.rules.base import Context
@@ -59,5 +59,12 @@ SEVERITY = "warning"
 
 def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
     for path, _, opportunity in opportunities(journey):
-        if opportunity.due is not None and opportunity.due < ctx.today and opportunity.status not in ("done", "dropped"):
-            yield Problem((*path, "due"), f"Opportunity `{opportunity.id}` was due on {opportunity.due} and is still `{opportunity.status}`.")
+        if (
+            opportunity.due is not None
+            and opportunity.due < ctx.today
+            and opportunity.status not in ("done", "dropped")
+        ):
+            yield Problem(
+                (*path, "due"),
+                f"Opportunity `{opportunity.id}` was due on {opportunity.due} and is still `{opportunity.status}`.",
+            )

@@ -41,7 +41,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
 from journeyctl.model.walk import touchpoints
 from journeyctl.rules.base import Context
@@ -56,5 +56,9 @@ def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
         channel = touchpoint.channel
         if channel is not None and channel not in ctx.channels:
             close = difflib.get_close_matches(channel, sorted(ctx.channels), n=1)
-            hint = f" Did you mean `{close[0]}`?" if close else " Add it to the `channels` setting if your project uses it."
+            hint = (
+                f" Did you mean `{close[0]}`?"
+                if close
+                else " Add it to the `channels` setting if your project uses it."
+            )
             yield Problem((*path, "channel"), f"`{channel}` is not a known channel.{hint}")

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
 from journeyctl.rules.base import Context
 
@@ -50,10 +50,16 @@ SEVERITY = "warning"
 
 def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
     if len(journey.stages) > ctx.max_stages:
-        yield Problem(("stages", ctx.max_stages), f"The map has {len(journey.stages)} stages, more than {ctx.max_stages}: consider splitting it.")
+        yield Problem(
+            ("stages", ctx.max_stages),
+            f"The map has {len(journey.stages)} stages, more than {ctx.max_stages}: consider splitting it.",
+        )
     for s, stage in enumerate(journey.stages):
         if len(stage.touchpoints) > ctx.max_touchpoints_per_stage:
             yield Problem(
                 ("stages", s, "touchpoints", ctx.max_touchpoints_per_stage),
-                f"Stage `{stage.id}` has {len(stage.touchpoints)} touchpoints, more than {ctx.max_touchpoints_per_stage}: consider splitting it.",
+                (
+                    f"Stage `{stage.id}` has {len(stage.touchpoints)} touchpoints, more "
+                    f"than {ctx.max_touchpoints_per_stage}: consider splitting it."
+                ),
             )

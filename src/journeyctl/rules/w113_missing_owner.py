@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeyctl.findings import Problem
+from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
 from journeyctl.rules.base import Context
 

@@ -6,7 +6,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 
-from journeyctl.errors import OutputError
+from journeyctl.core.errors import OutputError
 
 
 def write_atomically(path: str, content: str | bytes) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
-
-SEVERITIES = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -27,14 +25,6 @@ class Finding:
         return asdict(self)
 
 
-def count_by_severity(findings: list[Finding]) -> dict[str, int]:
-    """Count findings per severity, every severity present in the result."""
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for finding in findings:
-        counts[finding.severity] += 1
-    return counts
-
-
 @dataclass(frozen=True)
 class Problem:
     """What a check reports before it is stamped with a code and a position.
@@ -45,3 +35,13 @@ class Problem:
     path: tuple[str | int, ...]
     message: str
     at_key: bool = False
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: its findings, or that it was skipped (not a map) or unreadable."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    skipped: bool = False
+    unreadable: bool = False

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from journeyctl.config import Configuration
-from journeyctl.config_keys import KEYS
+from journeyctl.config.files import Configuration
+from journeyctl.config.keys import KEYS
 from journeyctl.rules import RULES
 
 FORMATS = ("text", "json")

@@ -43,15 +43,21 @@ def can_fork() -> bool:
 
 
 def forked_map(
-    function: Callable[[Item], Result], items: Sequence[Item], jobs: int, chunksize: int,
-    initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    jobs: int,
+    chunksize: int,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
 ) -> Iterator[Result]:
     """`function(item)` for every item, in order, computed by `jobs` forked worker processes."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    run = _Run(ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(initializer, initargs)))
+    run = _Run(
+        ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(initializer, initargs))
+    )
     _RUNNING.add(run)
     finished = False
     try:
@@ -60,7 +66,7 @@ def forked_map(
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             for start in range(0, len(items), chunksize):
-                run.futures.append(run.pool.submit(_run_chunk, function, items[start:start + chunksize]))
+                run.futures.append(run.pool.submit(_run_chunk, function, items[start : start + chunksize]))
         finally:
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         for future in run.futures:
@@ -90,3 +96,42 @@ def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, 
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if initializer is not None:
         initializer(*initargs)
+
+
+# Below this many items a process pool costs more than it saves.
+PARALLEL_FROM = 16
+# The function of the parallel_map a forked worker serves: inherited, never pickled.
+_WORKER_FUNCTION: Callable[[Any], Any] | None = None
+
+
+def parallel_map(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    jobs: int | None = None,
+    largest_chunk: int = 32,
+) -> Iterator[Result]:
+    """`function(item)` for every item, in order: in this process for a few items (or where
+    there is no fork), else in forked workers that start at once with this process's state.
+
+    Only items and results cross between processes; `function` (and what it holds:
+    compiled templates, a persona cache) is inherited by the fork. Items go to
+    workers in chunks of at most `largest_chunk` (smaller for heavier work).
+    """
+    import os
+
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(items) < PARALLEL_FROM or not can_fork():
+        yield from (function(item) for item in items)
+        return
+    chunk = max(1, min(largest_chunk, len(items) // (jobs * 4)))
+    yield from forked_map(_call_worker_function, items, jobs, chunk, _install, (function,))
+
+
+def _install(function: Callable[[Any], Any]) -> None:
+    global _WORKER_FUNCTION
+    _WORKER_FUNCTION = function
+
+
+def _call_worker_function(item: Any) -> Any:
+    assert _WORKER_FUNCTION is not None
+    return _WORKER_FUNCTION(item)

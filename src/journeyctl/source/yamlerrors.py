@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from journeyctl.core.errors import LoadError
+
 # Characters YAML 1.2 forbids in a stream (c-printable is everything else).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _INDENTATION = "This line does not line up with the lines around it: check its indentation."
@@ -18,22 +20,24 @@ _INDENTATION = "This line does not line up with the lines around it: check its i
 LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-def load_error(code: str, mark: Any, message: str) -> Exception:
+def load_error(code: str, mark: Any, message: str) -> LoadError:
     """A LoadError at a parser mark (0-based), or at the top of the file."""
-    from journeyctl.loader import LoadError
-
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return LoadError(code, line, column, message)
 
 
-def syntax_error(error: Any, text: str) -> Exception:
+def syntax_error(error: Any, text: str) -> LoadError:
     """The LoadError for a parser error (MarkedYAMLError) in `text`."""
     problem, context = str(error.problem or ""), str(error.context or "")
     mark, opened = error.problem_mark or error.context_mark, error.context_mark or error.problem_mark
     if "another document" in problem:
-        return load_error("E003", mark, "The file holds several YAML documents (`---`); a journey map is one document per file.")
+        return load_error(
+            "E003", mark, "The file holds several YAML documents (`---`); a journey map is one document per file."
+        )
     if "undefined alias" in problem:
-        return load_error("E001", mark, "This alias (`*name`) refers to an anchor (`&name`) that is not defined before it.")
+        return load_error(
+            "E001", mark, "This alias (`*name`) refers to an anchor (`&name`) that is not defined before it."
+        )
     if "tab" in problem or _char(text, mark) == "\t" or "\t" in _indentation(text, mark):
         return load_error("E001", mark, "A tab character is used for indentation; YAML allows only spaces there.")
     if "quoted scalar" in context and "end of stream" in problem:
@@ -45,9 +49,17 @@ def syntax_error(error: Any, text: str) -> Exception:
         if bracket is not None:
             context, opened = f"flow {bracket[0]}", bracket[1]
     if "flow sequence" in context:
-        return load_error("E001", opened, "The list opened here with `[` is not closed with `]`, or a comma is missing between its items.")
+        return load_error(
+            "E001",
+            opened,
+            "The list opened here with `[` is not closed with `]`, or a comma is missing between its items.",
+        )
     if "flow mapping" in context:
-        return load_error("E001", opened, "The mapping opened here with `{` is not closed with `}`, or a comma is missing between its entries.")
+        return load_error(
+            "E001",
+            opened,
+            "The mapping opened here with `{` is not closed with `}`, or a comma is missing between its entries.",
+        )
     if "found unexpected ':'" in problem:
         return load_error("E001", mark, "Inside `[...]` or `{...}`, a value that contains `:` must be in quotes.")
     if "could not find expected ':'" in problem:
@@ -59,7 +71,10 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
     char = _char(text, mark)
     shown = "a backtick (`)" if char == "`" else f"`{char}`"
     if "mapping values are not allowed" in problem:
-        return "A `: ` is not allowed here: put the whole value in quotes if it contains `: `, or check the indentation of this line."
+        return (
+            "A `: ` is not allowed here: put the whole value in quotes "
+            "if it contains `: `, or check the indentation of this line."
+        )
     if char == ":" and ("cannot start any token" in problem or "expected node content" in problem):
         return "A key is missing before this `:`."
     if "cannot start any token" in problem or "expected node content" in problem:
@@ -67,66 +82,93 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
     if "expected '-' indicator" in problem or "expected key" in problem:
         before = _line(text, mark)[: mark.column].rstrip() if mark is not None else ""
         if before.endswith(("'", '"')):
-            return "Nothing may follow the closing quote of a value: put the whole value in quotes (write `''` for a `'` inside single quotes)."
+            return (
+                "Nothing may follow the closing quote of a value: put the whole "
+                "value in quotes (write `''` for a `'` inside single quotes)."
+            )
         if _line(text, mark).lstrip().startswith(":"):
             return "A key is missing before this `:`."
         if before.endswith(("]", "}")):
-            return f"Nothing may follow the closing `{before[-1]}` of a list or mapping: put the whole value in quotes if it is text."
+            return (
+                f"Nothing may follow the closing `{before[-1]}` of a list "
+                "or mapping: put the whole value in quotes if it is text."
+            )
         return _INDENTATION
     if "block sequence entries are not allowed" in problem:
-        return "A list item (`- `) cannot follow a key on the same line: start the list on the next line, or put the value in quotes."
+        return (
+            "A list item (`- `) cannot follow a key on the same line: "
+            "start the list on the next line, or put the value in quotes."
+        )
     if "scanning an alias" in context or "scanning an anchor" in context:
         return "`&` and `*` start anchors and aliases, which need a name: put the value in quotes if it is text."
     if "expected <document start>" in problem:
         first = _first_content_line(text)
-        return (f"The top level of the file ends before this line: the content from line {first} on is not one "
-                f"mapping of `key: value` lines at the left margin. Check line {first}: its indentation, or make it a comment (`# ...`).")
+        return (
+            f"The top level of the file ends before this line: the content from line {first} on is not one "
+            "mapping of `key: value` lines at the left margin. Check line "
+            f"{first}: its indentation, or make it a comment (`# ...`)."
+        )
     if "scanning a block scalar" in context:
-        return "`|` and `>` start a block of text on the lines below: only a comment may follow them on this line. Put the value in quotes if it starts with `|` or `>`."
+        return (
+            "`|` and `>` start a block of text on the lines below: only a comment may follow "
+            "them on this line. Put the value in quotes if it starts with `|` or `>`."
+        )
     if "scanning a tag" in context:
         return "`!` starts a tag, which journey maps do not use: put the value in quotes if it starts with `!`."
     if "invalid Unicode character escape" in problem:
-        return "This `\\u` or `\\U` escape names no character (a lone surrogate such as `\\ud800`, or a code past U+10FFFF): write the character itself."
+        return (
+            "This `\\u` or `\\U` escape names no character (a lone surrogate such "
+            "as `\\ud800`, or a code past U+10FFFF): write the character itself."
+        )
     if "unknown escape character" in problem:
-        return "This backslash escape is not valid in double quotes: write `\\\\` for a backslash, or use single quotes."
+        return (
+            "This backslash escape is not valid in double quotes: write `\\\\` for a backslash, or use single quotes."
+        )
     if "duplicate anchor" in context:
         return "This anchor (`&name`) is already defined above; give each anchor its own name."
     detail = f" ({context})" if context else ""
     return f"This is not valid YAML: {problem or 'syntax error'}{detail}."
 
 
-def reader_error(error: Any, text: str) -> Exception:
+def reader_error(error: Any, text: str) -> LoadError:
     """The LoadError for a character YAML does not allow (ReaderError)."""
-    from journeyctl.loader import LoadError
-
     found = _FORBIDDEN.search(text)
     if found is None:
         return LoadError("E001", 1, 1, f"This is not valid YAML: {error}.")
     lines = LINE_BREAKS.split(text[: found.start()])
     line, column = len(lines), len(lines[-1]) + 1
     code = f"U+{ord(found.group()):04X}"
-    return LoadError("E001", line, column, f"The file contains a control character ({code}) that YAML does not allow; remove it.")
+    return LoadError(
+        "E001", line, column, f"The file contains a control character ({code}) that YAML does not allow; remove it."
+    )
 
 
 def _at_end(text: str, mark: Any) -> bool:
     """Whether only blank space follows `mark`: the parser met the end of the file."""
     if mark is None:
         return False
-    rest = LINE_BREAKS.split(text)[mark.line:]
-    return not "".join([rest[0][mark.column:], *rest[1:]]).strip() if rest else True
+    rest = LINE_BREAKS.split(text)[mark.line :]
+    return not "".join([rest[0][mark.column :], *rest[1:]]).strip() if rest else True
 
 
 def _last_unclosed_bracket(text: str) -> Any:
     """(`sequence` or `mapping`, mark) of the innermost `[` or `{` still open at the end of `text`, or None."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.tokens import FlowMappingEndToken, FlowMappingStartToken, FlowSequenceEndToken, FlowSequenceStartToken
+    from ruamel.yaml.tokens import (
+        FlowMappingEndToken,
+        FlowMappingStartToken,
+        FlowSequenceEndToken,
+        FlowSequenceStartToken,
+    )
 
     opened: list[Any] = []
     try:
         for token in YAML(typ="safe", pure=True).scan(text):
             if isinstance(token, (FlowSequenceStartToken, FlowMappingStartToken)):
-                opened.append(("sequence" if isinstance(token, FlowSequenceStartToken) else "mapping", token.start_mark))
+                opened.append(
+                    ("sequence" if isinstance(token, FlowSequenceStartToken) else "mapping", token.start_mark)
+                )
             elif isinstance(token, (FlowSequenceEndToken, FlowMappingEndToken)) and opened:
                 opened.pop()
     except YAMLError:

@@ -78,7 +78,7 @@ def _is_collection(node: Any) -> bool:
 def _last_line(node: Any) -> int:
     """The 0-based last line of a node: a block collection's end mark is the start of the next line."""
     end = node.end_mark
-    return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+    return int(end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line)
 
 
 def _start(node: Any) -> tuple[int, int]:

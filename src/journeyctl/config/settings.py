@@ -8,7 +8,7 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from journeyctl.rules.base import DEFAULT_CHANNELS
+from journeyctl.core.defaults import DEFAULT_CHANNELS, MAX_STAGES, MAX_TOUCHPOINTS_PER_STAGE, REVIEW_EVERY_DAYS
 
 
 @dataclass(frozen=True)
@@ -19,9 +19,9 @@ class Settings:
     ignore: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
     channels: frozenset[str] = DEFAULT_CHANNELS
-    max_stages: int = 9
-    max_touchpoints_per_stage: int = 12
-    review_every_days: int = 90
+    max_stages: int = MAX_STAGES
+    max_touchpoints_per_stage: int = MAX_TOUCHPOINTS_PER_STAGE
+    review_every_days: int = REVIEW_EVERY_DAYS
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     # The folder per-file-ignores patterns are relative to: the config file's ("" is the working folder).
     config_folder: str = ""
@@ -32,7 +32,9 @@ class Settings:
             return False
         if code in self.ignore:
             return False
-        return not any(code in codes and matches(path, pattern, self.config_folder) for pattern, codes in self.per_file_ignores)
+        return not any(
+            code in codes and matches(path, pattern, self.config_folder) for pattern, codes in self.per_file_ignores
+        )
 
 
 def matches(path: str, pattern: str, folder: str = "") -> bool:

@@ -7,10 +7,9 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from journeyctl import __version__
-from journeyctl.findings import Finding
-from journeyctl.lint import FileResult
-from journeyctl.reporters.locations import artifact_uri
-from journeyctl.reporters.tally import Tally
+from journeyctl.core.findings import FileResult, Finding
+from journeyctl.lint.reporters.locations import artifact_uri
+from journeyctl.lint.reporters.tally import Tally
 from journeyctl.rules import RULES, Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -57,4 +56,3 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": location}],
     }
-

@@ -31,7 +31,8 @@ def build_schema() -> dict[str, Any]:
     """The schema of a journeyctl file (format version 1), as a dict."""
     _, top = models_json_schema(
         [(JourneyMap, "validation"), (PersonaLibrary, "validation")],
-        ref_template="#/$defs/{model}", schema_generator=_Generator,
+        ref_template="#/$defs/{model}",
+        schema_generator=_Generator,
     )
     return {
         "$schema": DIALECT,

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from journeyctl.errors import ConfigError
+from journeyctl.core.defaults import SEVERITIES
+from journeyctl.core.errors import ConfigError
 from journeyctl.rules import RULES, find_rule
-
-LEVELS = ("error", "warning", "info")
-
 
 
 def _rule_list(value: Any, where: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where} must be a list of rule codes or names, like [\"W104\", \"stale-map\"], not {_shown(value)}.")
+        raise ConfigError(
+            f'{where} must be a list of rule codes or names, like ["W104", "stale-map"], not {_shown(value)}.'
+        )
     return frozenset(_rule_code(item, where) for item in value)
 
 
@@ -33,13 +33,15 @@ def _selection(value: Any, where: str) -> frozenset[str]:
 
 def _severity(value: Any, where: str) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where} must be a table of rule = level, like {{ W105 = \"info\" }}, not {_shown(value)}.")
+        raise ConfigError(f'{where} must be a table of rule = level, like {{ W105 = "info" }}, not {_shown(value)}.')
     levels: dict[str, str] = {}
     for key, level in value.items():
         code = _rule_code(key, where)
-        if level not in LEVELS:
+        if level not in SEVERITIES:
             hint = " To turn a rule off, add it to `ignore`." if level == "off" else ""
-            raise ConfigError(f"{where}: the level of `{key}` must be error, warning or info, not {_shown(level)}.{hint}")
+            raise ConfigError(
+                f"{where}: the level of `{key}` must be error, warning or info, not {_shown(level)}.{hint}"
+            )
         if code in levels:
             raise ConfigError(f"{where} names {code} {RULES[code].name} twice.")
         levels[code] = level
@@ -48,7 +50,7 @@ def _severity(value: Any, where: str) -> dict[str, str]:
 
 def _channels(value: Any, where: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise ConfigError(f"{where} must be a list of channel names, like [\"webinar\", \"kiosk\"], not {_shown(value)}.")
+        raise ConfigError(f'{where} must be a list of channel names, like ["webinar", "kiosk"], not {_shown(value)}.')
     return frozenset(value)
 
 
@@ -60,12 +62,14 @@ def _count(value: Any, where: str) -> int:
 
 def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{where} must be a table of \"glob\" = [rules], like {{ \"legacy/*.yaml\" = [\"W104\"] }}, not {_shown(value)}.")
+        raise ConfigError(
+            f'{where} must be a table of "glob" = [rules], like {{ "legacy/*.yaml" = ["W104"] }}, not {_shown(value)}.'
+        )
     entries = []
     for pattern, rules in value.items():
         if not pattern.strip():
             raise ConfigError(f"{where}: a file pattern is empty.")
-        entries.append((pattern.removeprefix("./"), _rule_list(rules, f"{where}.\"{pattern}\"")))
+        entries.append((pattern.removeprefix("./"), _rule_list(rules, f'{where}."{pattern}"')))
     return tuple(entries)
 
 

@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from journeyctl.config_keys import KEYS, canonical_key
-from journeyctl.errors import ConfigError, UsageError
+from journeyctl.config.keys import KEYS, canonical_key
+from journeyctl.config.settings import Settings
+from journeyctl.core.errors import ConfigError, UsageError
 from journeyctl.rules import find_rule
-from journeyctl.settings import Settings
 
 CONFIG_FILE = "journeyctl.toml"
 PYPROJECT = "pyproject.toml"
@@ -49,7 +49,9 @@ class Configuration:
     isolated: bool = False
 
 
-def load_configuration(cwd: str, config_file: str | None = None, isolated: bool = False, command_line: CommandLine = CommandLine()) -> Configuration:
+def load_configuration(
+    cwd: str, config_file: str | None = None, isolated: bool = False, command_line: CommandLine = CommandLine()
+) -> Configuration:
     """Settings from the config file (found from `cwd` up, or `config_file`), then the command line."""
     if config_file is not None and isolated:
         raise UsageError("--config and --isolated cannot be used together.")
@@ -123,11 +125,17 @@ def _parse(path: str, raw: bytes) -> dict[str, Any]:
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        table: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
+        return table
     except UnicodeDecodeError:
         raise ConfigError(f"{display_path(path)} is not UTF-8 text; save it as UTF-8.") from None
     except RecursionError:  # tomllib recurses once per level of nested arrays or tables
-        raise ConfigError(f"{display_path(path)}: this is not valid TOML for journeyctl: its arrays or tables nest thousands of levels deep.") from None
+        raise ConfigError(
+            (
+                f"{display_path(path)}: this is not valid TOML for journeyctl: "
+                "its arrays or tables nest thousands of levels deep."
+            )
+        ) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
@@ -149,7 +157,9 @@ def _from_table(table: dict[str, Any], shown: str, folder: str) -> tuple[Setting
     for raw_key, value in table.items():
         key = canonical_key(raw_key)
         if key is None:
-            raise ConfigError(f"{shown}: unknown setting `{prefix}{raw_key}`{_suggest(raw_key)}. The settings are: {', '.join(KEYS)}.")
+            raise ConfigError(
+                f"{shown}: unknown setting `{prefix}{raw_key}`{_suggest(raw_key)}. The settings are: {', '.join(KEYS)}."
+            )
         name, parse = KEYS[key]
         if name in values:
             raise ConfigError(f"{shown}: the setting `{prefix}{key}` is given twice (as `-` and `_` spellings).")
@@ -164,11 +174,15 @@ def _from_table(table: dict[str, Any], shown: str, folder: str) -> tuple[Setting
 def _suggest(key: str) -> str:
     import difflib
 
-    close = difflib.get_close_matches(key.replace("_", "-"), list(KEYS), n=1) or difflib.get_close_matches(key, list(KEYS), n=1)
+    close = difflib.get_close_matches(key.replace("_", "-"), list(KEYS), n=1) or difflib.get_close_matches(
+        key, list(KEYS), n=1
+    )
     return f" (did you mean `{close[0]}`?)" if close else ""
 
 
-def _apply_command_line(settings: Settings, sources: dict[str, str], line: CommandLine) -> tuple[Settings, dict[str, str]]:
+def _apply_command_line(
+    settings: Settings, sources: dict[str, str], line: CommandLine
+) -> tuple[Settings, dict[str, str]]:
     sources = dict(sources)
     select, ignore = settings.select, settings.ignore
     if line.select:

@@ -6,16 +6,14 @@ run has a step summary file the findings are also written there as a table.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from journeyctl.markdown import escape_markdown
-from journeyctl.findings import Finding
-from journeyctl.lint import FileResult
-from journeyctl.reporters.locations import display_path
-from journeyctl.reporters.tally import Tally
-from journeyctl.reporters.text import visible
+from journeyctl.core.findings import FileResult, Finding
+from journeyctl.core.markdown import escape_markdown
+from journeyctl.lint.reporters.locations import display_path
+from journeyctl.lint.reporters.tally import Tally
+from journeyctl.lint.reporters.text import visible
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 # A step summary holds at most 1 MiB; past this many rows the table is cut.
@@ -63,14 +61,20 @@ def summary_markdown(results: Iterable[FileResult], tally: Tally) -> str:
         lines += ["| Severity | File | Line | Rule | Message |", "| --- | --- | --- | --- | --- |"]
         lines += [_row(finding) for finding in findings[:MAX_SUMMARY_ROWS]]
         if len(findings) > MAX_SUMMARY_ROWS:
-            lines += ["", f"… and {len(findings) - MAX_SUMMARY_ROWS} more findings (run `journeyctl lint` to see them all)."]
+            lines += [
+                "",
+                f"… and {len(findings) - MAX_SUMMARY_ROWS} more findings (run `journeyctl lint` to see them all).",
+            ]
         lines.append("")
     return "\n".join(lines) + "\n"
 
 
 def _row(finding: Finding) -> str:
     cells = (
-        finding.severity, display_path(finding.path), f"{finding.line}:{finding.column}",
-        f"{finding.code} {finding.name}", finding.message,
+        finding.severity,
+        display_path(finding.path),
+        f"{finding.line}:{finding.column}",
+        f"{finding.code} {finding.name}",
+        finding.message,
     )
     return "| " + " | ".join(escape_markdown(cell) for cell in cells) + " |"

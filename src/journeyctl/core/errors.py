@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journeyctl.core.findings import Finding
+
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -26,9 +31,20 @@ class OutputError(JourneyctlError):
     """Output that cannot be written; nothing was changed."""
 
 
+class LoadError(Exception):
+    """A file that is not a usable map: a code, a 1-based position and a plain message.
+
+    Data, not a user-facing error: the check service turns it into a finding.
+    """
+
+    def __init__(self, code: str, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.code, self.line, self.column, self.message = code, line, column, message
+
+
 class InvalidInput(JourneyctlError):
     """A map that does not load or validate; carries its positioned findings."""
 
-    def __init__(self, findings: list) -> None:
+    def __init__(self, findings: list[Finding]) -> None:
         super().__init__(f"{len(findings)} problems")
         self.findings = findings

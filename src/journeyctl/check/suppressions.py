@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from journeyctl.findings import Finding
-from journeyctl.positions import SourceMap
+from journeyctl.core.findings import Finding
+from journeyctl.core.positions import SourceMap
 from journeyctl.rules import RULES, find_rule
 
 UNUSED = "I001"
@@ -69,7 +69,16 @@ def find_suppressions(text: str, source: SourceMap) -> tuple[list[Suppression], 
         column = match.start() + 1
         directive = _DIRECTIVE.match(line_text, match.end())
         if directive is None:
-            notices.append(Notice(line, column, "This `# journeyctl:` comment is not understood: write `# journeyctl: ignore[CODE]` or `# journeyctl: ignore-file[CODE]`."))
+            notices.append(
+                Notice(
+                    line,
+                    column,
+                    (
+                        "This `# journeyctl:` comment is not understood: write `# "
+                        "journeyctl: ignore[CODE]` or `# journeyctl: ignore-file[CODE]`."
+                    ),
+                )
+            )
             continue
         codes_at = directive.start("codes") + 1
         codes = _codes(directive["codes"], line, codes_at, notices)
@@ -96,13 +105,27 @@ def _codes(written: str, line: int, column: int, notices: list[Notice]) -> dict[
     for item in _CODE.finditer(written):
         rule, at = find_rule(item.group()), column + item.start()
         if rule is None:
-            notices.append(Notice(line, at, f"`{item.group()}` in this suppression is not a rule code or name (see `journeyctl rules`)."))
+            notices.append(
+                Notice(
+                    line,
+                    at,
+                    f"`{item.group()}` in this suppression is not a rule code or name (see `journeyctl rules`).",
+                )
+            )
         elif rule.code == UNUSED:
-            notices.append(Notice(line, at, f"{UNUSED} cannot be silenced in a comment: turn it off with the `ignore` setting."))
+            notices.append(
+                Notice(line, at, f"{UNUSED} cannot be silenced in a comment: turn it off with the `ignore` setting.")
+            )
         else:
             codes.setdefault(rule.code, at)
     if not _CODE.search(written):
-        notices.append(Notice(line, column, "This suppression names no rule: write the codes to silence, like `# journeyctl: ignore[W104]`."))
+        notices.append(
+            Notice(
+                line,
+                column,
+                "This suppression names no rule: write the codes to silence, like `# journeyctl: ignore[W104]`.",
+            )
+        )
     return codes
 
 
@@ -136,7 +159,16 @@ def unused(suppressions: list[Suppression]) -> list[Notice]:
         for code, column in suppression.codes.items():
             if code not in suppression.used:
                 rule = f"{code} {RULES[code].name}"
-                notices.append(Notice(suppression.line, column, f"{rule} is not reported {_scope(suppression)}, so this suppression silences nothing: remove it."))
+                notices.append(
+                    Notice(
+                        suppression.line,
+                        column,
+                        (
+                            f"{rule} is not reported {_scope(suppression)}, so "
+                            "this suppression silences nothing: remove it."
+                        ),
+                    )
+                )
     return notices
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from journeyctl.findings import SEVERITIES
-from journeyctl.lint import FileResult
+from journeyctl.core.defaults import SEVERITIES
+from journeyctl.core.findings import FileResult
 
 
 @dataclass

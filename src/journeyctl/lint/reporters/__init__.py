@@ -11,24 +11,26 @@ import io
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Optional, Protocol, TextIO
 
-from journeyctl.atomic import check_not_read, check_writable, write_atomically
-from journeyctl.errors import OutputError, UsageError
-from journeyctl.lint import FileResult
-from journeyctl.reporters.tally import Tally
+from journeyctl.core.errors import OutputError, UsageError
+from journeyctl.core.findings import FileResult
+from journeyctl.lint.reporters.tally import Tally
+from journeyctl.system.atomic import check_not_read, check_writable, write_atomically
 
 
 class Reporter(Protocol):
-    def __call__(self, results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = ..., quiet: bool = ...) -> None: ...
+    def __call__(
+        self, results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = ..., quiet: bool = ...
+    ) -> None: ...
 
 
-# Format name -> the module under journeyctl.reporters that writes it; a run imports only
+# Format name -> the module under journeyctl.lint.reporters that writes it; a run imports only
 # the reporters it uses.
 REPORTERS: dict[str, str] = {"text": "text", "json": "json", "sarif": "sarif", "github": "github"}
 
 
 def reporter(name: str) -> Reporter:
     """The `write` function of a format's reporter module."""
-    return importlib.import_module(f"journeyctl.reporters.{REPORTERS[name]}").write  # type: ignore[no-any-return]
+    return importlib.import_module(f"journeyctl.lint.reporters.{REPORTERS[name]}").write  # type: ignore[no-any-return]
 
 
 def terminal_format(environ: Mapping[str, str]) -> str:
@@ -37,8 +39,13 @@ def terminal_format(environ: Mapping[str, str]) -> str:
 
 
 def report(
-    results: Iterable[FileResult], out: TextIO, requested: Optional[str], environ: Mapping[str, str],
-    output: Optional[str] = None, colour: bool = False, quiet: bool = False,
+    results: Iterable[FileResult],
+    out: TextIO,
+    requested: Optional[str],
+    environ: Mapping[str, str],
+    output: Optional[str] = None,
+    colour: bool = False,
+    quiet: bool = False,
 ) -> Tally:
     """Report results; returns the tally that decides the exit code.
 
@@ -62,7 +69,7 @@ def report(
         check_not_read(output, (result.path for result in kept))
         write_atomically(output, buffer.getvalue())
     if summary:
-        from journeyctl.reporters import github
+        from journeyctl.lint.reporters import github
 
         _append(summary, github.summary_markdown(kept, tally))
     return tally

@@ -15,11 +15,13 @@ import stat
 from dataclasses import dataclass
 from typing import Any
 
-from journeyctl.positions import SourceMap
-from journeyctl.yamlerrors import LINE_BREAKS
-from journeyctl.yamlnodes import NodeConverter, compose_text
+from journeyctl.core.errors import LoadError
+from journeyctl.core.positions import SourceMap
+from journeyctl.source.yamlerrors import LINE_BREAKS
+from journeyctl.source.yamlnodes import NodeConverter, compose_text
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+BOM = b"\xef\xbb\xbf"
 SUPPORTED_VERSIONS = (1,)
 KINDS = ("journey", "personas")
 
@@ -30,14 +32,6 @@ _BOMS = {
     b"\xfe\xff": "UTF-16",
 }
 _MAP_MARKER = re.compile(rb"^[\"']?journeyctl[\"']?[ \t]*:", re.MULTILINE)
-
-
-class LoadError(Exception):
-    """A file that is not a usable map: a code, a position and a plain message."""
-
-    def __init__(self, code: str, line: int, column: int, message: str) -> None:
-        super().__init__(message)
-        self.code, self.line, self.column, self.message = code, line, column, message
 
 
 @dataclass
@@ -65,7 +59,9 @@ def read_bytes(path: str) -> bytes:
         with os.fdopen(descriptor, "rb") as handle:
             status = os.fstat(handle.fileno())
             if not stat.S_ISREG(status.st_mode):
-                raise LoadError("E001", 1, 1, f"The file cannot be read: it is {_file_type(status.st_mode)}, not a regular file.")
+                raise LoadError(
+                    "E001", 1, 1, f"The file cannot be read: it is {_file_type(status.st_mode)}, not a regular file."
+                )
             check_size(status.st_size)
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
@@ -77,7 +73,9 @@ def read_bytes(path: str) -> bytes:
 def check_size(size: int) -> None:
     """The size limit, as a positioned E003, for a file or any other source of a map (git)."""
     if size > MAX_FILE_BYTES:
-        raise LoadError("E003", 1, 1, f"The file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a journey map.")
+        raise LoadError(
+            "E003", 1, 1, f"The file is larger than the {MAX_FILE_BYTES // 2**20} MiB limit for a journey map."
+        )
 
 
 def _file_type(mode: int) -> str:
@@ -103,7 +101,7 @@ def looks_like_map(raw: bytes) -> bool:
     Byte order marks are looked through, so that a map saved with one is
     linted (and told about its encoding) rather than skipped.
     """
-    if raw.startswith(b"\xef\xbb\xbf"):
+    if raw.startswith(BOM):
         raw = raw[3:]
     for bom, name in _BOMS.items():
         if raw.startswith(bom):
@@ -119,8 +117,16 @@ def decode(raw: bytes) -> str:
             raise LoadError("E001", 1, 1, f"The file is saved as {name}; save it as UTF-8.")
     if b"\x00" in raw[:2]:
         # ASCII text saved as UTF-16 or UTF-32 without a BOM has a NUL beside each letter.
-        raise LoadError("E001", 1, 1, "The file starts with NUL bytes: it is saved as UTF-16 or UTF-32, or it is not a text file; save it as UTF-8 text.")
-    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LoadError(
+            "E001",
+            1,
+            1,
+            (
+                "The file starts with NUL bytes: it is saved as UTF-16 or "
+                "UTF-32, or it is not a text file; save it as UTF-8 text."
+            ),
+        )
+    if raw.startswith(BOM):
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
@@ -130,7 +136,9 @@ def decode(raw: bytes) -> str:
         line, column = len(lines), len(lines[-1]) + 1
         byte = raw[error.start]
         raise LoadError(
-            "E001", line, column,
+            "E001",
+            line,
+            column,
             f"Byte 0x{byte:02X} is not valid UTF-8 (the file may be saved as Latin-1 or "
             "Windows-1252); save it as UTF-8.",
         ) from None
@@ -143,7 +151,12 @@ def parse_document(text: str, path: str) -> Document:
         raise LoadError("E003", 1, 1, "The file is empty: a journey map starts with `journeyctl: 1`.")
     if root.tag != "tag:yaml.org,2002:map":
         line, column = root.start_mark.line + 1, root.start_mark.column + 1
-        raise LoadError("E003", line, column, "The top level must be a mapping of keys (`journeyctl: 1`, `title: ...`), not a list or a single value.")
+        raise LoadError(
+            "E003",
+            line,
+            column,
+            "The top level must be a mapping of keys (`journeyctl: 1`, `title: ...`), not a list or a single value.",
+        )
     data = NodeConverter().convert(root)
     document = Document(path, data, SourceMap(root))
     _check_header(document)
@@ -159,14 +172,35 @@ def _check_header(document: Document) -> None:
     data, source = document.data, document.source
     supported = ", ".join(str(v) for v in SUPPORTED_VERSIONS)
     if "journeyctl" not in data:
-        raise LoadError("E003", 1, 1, f"This is not a journeyctl file: the top-level key `journeyctl: 1` (the format version) is missing. Supported versions: {supported}.")
+        raise LoadError(
+            "E003",
+            1,
+            1,
+            (
+                "This is not a journeyctl file: the top-level key `journeyctl: 1` "
+                f"(the format version) is missing. Supported versions: {supported}."
+            ),
+        )
     version = data["journeyctl"]
     if type(version) is not int or version not in SUPPORTED_VERSIONS:
         line, column = source.locate(("journeyctl",))
         if type(version) is not int:
-            raise LoadError("E003", line, column, f"The format version must be a whole number without quotes, as in `journeyctl: 1`; this is {_spelled(version)}.")
+            raise LoadError(
+                "E003",
+                line,
+                column,
+                (
+                    "The format version must be a whole number without quotes, "
+                    f"as in `journeyctl: 1`; this is {_spelled(version)}."
+                ),
+            )
         newer = " A newer journeyctl may read it." if version > max(SUPPORTED_VERSIONS) else ""
-        raise LoadError("E003", line, column, f"Format version `{version}` is not supported; this journeyctl reads version {supported}.{newer}")
+        raise LoadError(
+            "E003",
+            line,
+            column,
+            f"Format version `{version}` is not supported; this journeyctl reads version {supported}.{newer}",
+        )
     kind = data.get("kind", "journey")
     if kind not in KINDS:
         line, column = source.locate(("kind",))

@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from journeyctl.yamlerrors import load_error, reader_error, syntax_error
+from journeyctl.source.yamlerrors import load_error, reader_error, syntax_error
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
@@ -22,7 +22,12 @@ MAX_NUMBER_CHARS = 100
 _SAFE_C_DEPTH = 1000
 
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
-_BOOL, _NULL, _MAP, _SEQ = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_BOOL, _NULL, _MAP, _SEQ = (
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+)
 _TEXT_TAGS = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
 _DEEP_INDENT = re.compile(r"^ {%d}" % (_SAFE_C_DEPTH // 6), re.MULTILINE)
 _COMPACT_PAIR = re.compile(r"[-?][ \t]+[-?][ \t]")
@@ -65,7 +70,7 @@ def _core_schema_resolver() -> type:
             for char in first or (None,):
                 by_first.setdefault(char, []).append((shared.setdefault(tag, Tag(suffix=tag)), regexp))
 
-    class CoreSchemaResolver(VersionedResolver):  # type: ignore[misc]
+    class CoreSchemaResolver(VersionedResolver):
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             if kind is ScalarNode:
                 if implicit[0]:
@@ -112,7 +117,11 @@ def _check_depth_slowly(text: str) -> None:
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise load_error("E003", event.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+                    raise load_error(
+                        "E003",
+                        event.start_mark,
+                        f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.",
+                    )
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except MarkedYAMLError as error:
@@ -135,7 +144,11 @@ class NodeConverter:
     def convert(self, node: Any, depth: int = 0, aliased: bool = False) -> Any:
         """Plain data for `node`; keys starting with `x-` are dropped."""
         if depth > MAX_DEPTH:
-            raise load_error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+            raise load_error(
+                "E003",
+                node.start_mark,
+                f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.",
+            )
         tag = _tag(node)
         if node.id != "scalar":
             if tag != {"sequence": _SEQ, "mapping": _MAP}[node.id]:
@@ -148,7 +161,9 @@ class NodeConverter:
     def _collection(self, node: Any, tag: str, depth: int, aliased: bool) -> Any:
         ident = id(node)
         if ident in self._open:
-            raise load_error("E003", node.start_mark, "An alias refers to the collection that contains it, which would never end.")
+            raise load_error(
+                "E003", node.start_mark, "An alias refers to the collection that contains it, which would never end."
+            )
         aliased = aliased or ident in self._done
         if aliased:
             self._count_alias(node)
@@ -179,7 +194,11 @@ class NodeConverter:
                 raise load_error("E012", key_node.start_mark, "A key is missing before this `:`.")
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                raise load_error("E002", key_node.start_mark, f"The key `{key}` appears twice in this mapping (first on line {first}); remove one.")
+                raise load_error(
+                    "E002",
+                    key_node.start_mark,
+                    f"The key `{key}` appears twice in this mapping (first on line {first}); remove one.",
+                )
             seen[key] = key_node
             if not key.startswith("x-"):
                 result[key] = self.convert(value_node, depth + 1, aliased)
@@ -191,7 +210,14 @@ class NodeConverter:
         self._alias_nodes += 1
         if self._alias_nodes > MAX_ALIAS_NODES:
             where = self._written[-1] if self._written else node
-            raise load_error("E003", where.start_mark, f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} values; this looks like an alias bomb, not a journey map.")
+            raise load_error(
+                "E003",
+                where.start_mark,
+                (
+                    f"Aliases (`*name`) expand to more than {MAX_ALIAS_NODES:,} "
+                    "values; this looks like an alias bomb, not a journey map."
+                ),
+            )
 
 
 def _check_depth(root: Any, depth: int) -> None:
@@ -203,7 +229,11 @@ def _check_depth(root: Any, depth: int) -> None:
         if node.id == "scalar" or id(node) in seen:
             continue
         if level > MAX_DEPTH:
-            raise load_error("E003", node.start_mark, f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.")
+            raise load_error(
+                "E003",
+                node.start_mark,
+                f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.",
+            )
         seen.add(id(node))
         children = node.value if node.id == "sequence" else [child for pair in node.value for child in pair]
         pending += [(child, level + 1) for child in children]
@@ -222,7 +252,14 @@ def _scalar(node: Any, tag: str) -> Any:
         return value
     if len(value) > MAX_NUMBER_CHARS and tag in (_INT, _FLOAT):
         # Python will not print an integer of thousands of digits: refuse it here.
-        raise load_error("E012", node.start_mark, f"This number is {len(value):,} characters long; numbers in a journey map have at most {MAX_NUMBER_CHARS}. Put the value in quotes if it is text.")
+        raise load_error(
+            "E012",
+            node.start_mark,
+            (
+                f"This number is {len(value):,} characters long; numbers in a journey map "
+                f"have at most {MAX_NUMBER_CHARS}. Put the value in quotes if it is text."
+            ),
+        )
     try:
         if tag == _INT:
             return _to_int(value)
@@ -241,7 +278,11 @@ def _tag_error(node: Any, tag: str) -> Exception:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
     if tag in (_INT, _FLOAT, _BOOL, _NULL, _MAP, _SEQ, *_TEXT_TAGS):
         return load_error("E003", node.start_mark, f"The tag `{shown}` does not fit this value: remove the tag.")
-    return load_error("E003", node.start_mark, f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.")
+    return load_error(
+        "E003",
+        node.start_mark,
+        f"The tag `{shown}` is not allowed: journey maps hold plain text, numbers, lists and mappings only.",
+    )
 
 
 def _to_int(text: str) -> int:

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from journeyctl import __version__
-from journeyctl.lint import FileResult
-from journeyctl.reporters.tally import Tally
+from journeyctl.core.findings import FileResult
+from journeyctl.lint.reporters.tally import Tally
 
 
 def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = False, quiet: bool = False) -> None:

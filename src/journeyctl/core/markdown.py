@@ -21,11 +21,23 @@ _NEWLINES = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
 
 # Mermaid's journey lexer splits on `:` `;` `#` and newlines, and `,` separates
 # actors: each is replaced by a look-alike so the text still reads the same.
-_MERMAID = str.maketrans({
-    ":": "\ua789", ";": "\uff1b", "#": "\uff03", ",": "\u201a", "%": "\uff05",
-    "<": "\u2039", ">": "\u203a", "&": "\uff06", "`": "\u02cb", "\\": "\uff3c",
-    "\r": " ", "\n": " ", "\t": " ",
-})
+_MERMAID = str.maketrans(
+    {
+        ":": "\ua789",
+        ";": "\uff1b",
+        "#": "\uff03",
+        ",": "\u201a",
+        "%": "\uff05",
+        "<": "\u2039",
+        ">": "\u203a",
+        "&": "\uff06",
+        "`": "\u02cb",
+        "\\": "\uff3c",
+        "\r": " ",
+        "\n": " ",
+        "\t": " ",
+    }
+)
 # Words the lexer reads as keywords at the start of a statement (case-insensitive).
 _MERMAID_KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
 _WORD_JOINER = "\u2060"
@@ -34,7 +46,9 @@ _URL_SAFE = ":/?#[]@!$&'*+,;=%-._~"
 # reach a terminal when a page is printed, and are errors in HTML: each is shown
 # as its Unicode picture (␛ for escape), C1 controls as the replacement character.
 CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
+_PICTURES = (
+    {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
+)
 
 
 def escape_markdown(value: Any) -> str:

@@ -6,9 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import TextIO
 
-from journeyctl.findings import Finding
-from journeyctl.lint import FileResult
-from journeyctl.reporters.tally import Tally
+from journeyctl.core.findings import FileResult, Finding
+from journeyctl.lint.reporters.tally import Tally
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
 # Map content is untrusted: control characters (terminal escapes, line breaks)

@@ -1,0 +1,1 @@
+"""How journeyctl meets the operating system: atomic writes, worker processes, start and exit."""
