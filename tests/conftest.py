@@ -13,6 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
+# In-process tests import this checkout's journeyctl, as subprocess tests run it
+# (PYTHONPATH=src): not whichever copy happens to be installed.
+sys.path.insert(0, str(SRC))
 EXAMPLES = ROOT / "examples"
 # Fixed so that the stale and overdue rules give the same answer every day.
 TODAY = "2026-11-23"
