@@ -217,7 +217,15 @@ def git_diff(
     """git's external diff driver for maps (see `journeyctl git-setup`)."""
     from journeyctl.diff.gitdriver import external_diff
 
-    raise typer.Exit(external_diff(args, sys.stdout))
+    try:
+        code = external_diff(args, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`git diff | head`). git would report a failing driver as
+        # "external diff died" and stop the whole diff, so this is not a failure.
+        _silence_stdout()
+        code = 0
+    raise typer.Exit(code)
 
 
 @app.command("git-setup")

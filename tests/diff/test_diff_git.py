@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -126,16 +128,15 @@ def test_a_broken_map_in_history_is_a_positioned_error(repo: Path, cli) -> None:
     )
 
 
+DRIVER = f"{shlex.quote(sys.executable)} -m journeyctl git-diff"
+
+
 def use_the_driver(repo: Path, cli) -> None:
-    """git-setup, with the driver command pointing at this checkout's code."""
-    git(repo, "config", "diff.journeyctl.command", f'"{sys.executable}" -m journeyctl git-diff')
+    """git-setup: the driver runs this Python (PYTHONPATH points it at this checkout's code)."""
     result = cli("git-setup")
     assert result.code == 0
     commit(repo, "diff maps with journeyctl", {})
-    assert (
-        f'git config diff.journeyctl.command is set to `"{sys.executable}" -m journeyctl git-diff`; leaving it as it is.'
-        in result.out
-    )
+    assert git(repo, "config", "--get", "diff.journeyctl.command") == DRIVER + "\n"
 
 
 def test_git_diff_shows_maps_by_meaning(repo: Path, cli) -> None:
@@ -226,21 +227,63 @@ def test_git_setup_is_idempotent(repo: Path, cli, monkeypatch: pytest.MonkeyPatc
     first = cli("git-setup")
     assert first.code == 0
     assert first.out == (
-        f"Added `*.journey.yaml diff=journeyctl` to {repo / '.gitattributes'}; commit it so that everyone's git uses it.\n"
-        "Set git config diff.journeyctl.command to `journeyctl git-diff`.\n"
+        "Added `*.journey.yaml diff=journeyctl`, `personas.yaml diff=journeyctl`, `*.personas.yaml diff=journeyctl`"
+        f" to {repo / '.gitattributes'}; commit it so that everyone's git uses it.\n"
+        f"Set git config diff.journeyctl.command to `{DRIVER}`.\n"
         "`git diff` now shows journey maps by meaning; `git log -p` needs `--ext-diff` for it.\n"
     )
     attributes, config = (repo / ".gitattributes").read_bytes(), (repo / ".git" / "config").read_bytes()
-    assert attributes == b"*.png binary\n*.journey.yaml diff=journeyctl\n"
-    assert git(repo, "config", "--get", "diff.journeyctl.command") == "journeyctl git-diff\n"
+    assert attributes == (
+        b"*.png binary\n*.journey.yaml diff=journeyctl\npersonas.yaml diff=journeyctl\n*.personas.yaml diff=journeyctl\n"
+    )
+    assert git(repo, "config", "--get", "diff.journeyctl.command") == DRIVER + "\n"
     second = cli("git-setup")
     assert second.out == (
-        ".gitattributes already has `*.journey.yaml diff=journeyctl`.\n"
-        "git config diff.journeyctl.command is already `journeyctl git-diff`.\n"
+        ".gitattributes already has `diff=journeyctl` for *.journey.yaml, personas.yaml, *.personas.yaml.\n"
+        f"git config diff.journeyctl.command is already `{DRIVER}`.\n"
         "`git diff` now shows journey maps by meaning; `git log -p` needs `--ext-diff` for it.\n"
     )
     assert (repo / ".gitattributes").read_bytes() == attributes
     assert (repo / ".git" / "config").read_bytes() == config
+
+
+def test_git_setup_updates_a_stale_driver_and_keeps_a_teams_own(repo: Path, cli) -> None:
+    (repo / ".gitattributes").write_text("*.journey.yaml diff=journeyctl\n", encoding="utf-8")
+    stale = "/old/venv/bin/python -m journeyctl git-diff"
+    git(repo, "config", "diff.journeyctl.command", stale)
+    updated = cli("git-setup")
+    assert f"Set git config diff.journeyctl.command to `{DRIVER}` (it was `{stale}`).\n" in updated.out
+    assert "Added `personas.yaml diff=journeyctl`, `*.personas.yaml diff=journeyctl`" in updated.out
+    git(repo, "config", "diff.journeyctl.command", "our-wrapper --semantic")
+    kept = cli("git-setup")
+    assert "git config diff.journeyctl.command is set to `our-wrapper --semantic`; leaving it as it is.\n" in kept.out
+    assert git(repo, "config", "--get", "diff.journeyctl.command") == "our-wrapper --semantic\n"
+
+
+def test_the_driver_works_without_journeyctl_on_path(repo: Path, cli) -> None:
+    use_the_driver(repo, cli)
+    commit(repo, "v1", {MAP: CASES / "touchpoint-moved" / "old.yaml"})
+    commit(repo, "v2", {MAP: CASES / "touchpoint-moved" / "new.yaml"})
+    git_folder = os.path.dirname(shutil.which("git") or "/usr/bin/git")
+    env = {**os.environ, "PATH": git_folder}
+    done = subprocess.run(["git", "diff", "HEAD~1", "HEAD"], cwd=repo, env=env, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"diff --journeyctl a/{MAP} b/{MAP}\n" + expected("touchpoint-moved", "expected.txt")
+
+
+def test_a_closed_pipe_does_not_stop_git(repo: Path, cli) -> None:
+    use_the_driver(repo, cli)
+    many = {f"maps/m{n}.journey.yaml": CASES / "touchpoint-moved" / "old.yaml" for n in range(3)}
+    commit(repo, "v1", many)
+    commit(repo, "v2", {name: CASES / "touchpoint-moved" / "new.yaml" for name in many})
+    done = subprocess.run(
+        ["bash", "-c", "git diff HEAD~1 HEAD | head -1; exit ${PIPESTATUS[0]}"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "diff --journeyctl a/maps/m0.journey.yaml b/maps/m0.journey.yaml\n"
 
 
 def test_git_setup_outside_a_repository(tmp_path: Path, repo: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import os
+import shlex
 import subprocess
+import sys
 from typing import Optional, TextIO
 
 from journeyctl.core.errors import InvalidInput, JourneyctlError, UsageError
@@ -22,10 +24,22 @@ from journeyctl.model import MapModel
 from journeyctl.source.loader import MAX_FILE_BYTES
 from journeyctl.system.atomic import write_atomically
 
-ATTRIBUTE_PATTERN = "*.journey.yaml"
+# Journey maps, and persona libraries as the docs name them (`personas.yaml`, `team.personas.yaml`).
+ATTRIBUTE_PATTERNS = ("*.journey.yaml", "personas.yaml", "*.personas.yaml")
 ATTRIBUTE = "diff=journeyctl"
 CONFIG_KEY = "diff.journeyctl.command"
-DRIVER_COMMAND = "journeyctl git-diff"
+DRIVER_ARGUMENTS = "-m journeyctl git-diff"
+
+
+def driver_command() -> str:
+    """The command git runs: this journeyctl's Python by absolute path, as pre-commit does for its
+    hooks, so that it works where the virtualenv is not on PATH (a GUI git client, another shell)."""
+    return f"{shlex.quote(sys.executable)} {DRIVER_ARGUMENTS}"
+
+
+def _is_ours(command: str) -> bool:
+    """Whether a configured command is a journeyctl driver (perhaps of an old virtualenv), not a team's own."""
+    return command.endswith(("journeyctl git-diff", DRIVER_ARGUMENTS))
 
 
 def external_diff(args: list[str], out: TextIO) -> int:
@@ -96,34 +110,47 @@ def _plain_diff(
 def setup_git(out: TextIO) -> None:
     """Configure the current repository for semantic diffs of maps; running it again changes nothing.
 
-    Adds `*.journey.yaml diff=journeyctl` to the top-level .gitattributes when
-    missing and sets `diff.journeyctl.command` in the repository's config when unset.
+    Adds the missing `PATTERN diff=journeyctl` lines to the top-level .gitattributes and
+    sets `diff.journeyctl.command` in the repository's config to this journeyctl (updating
+    a journeyctl driver of another virtualenv; a team's own command is left as it is).
     """
     top = _git("rev-parse", "--show-toplevel")
     if top is None:
         raise JourneyctlError(
             "git-setup works inside a git repository, and this folder is not in one (or git is not installed)."
         )
-    attributes = os.path.join(top.strip(), ".gitattributes")
-    line = f"{ATTRIBUTE_PATTERN} {ATTRIBUTE}"
-    existing = _read_if_present(attributes)
-    if _has_attribute(existing):
-        out.write(f".gitattributes already has `{line}`.\n")
-    else:
-        newline = b"\r\n" if b"\r\n" in existing else b"\n"
-        separator = newline if existing and not existing.endswith(b"\n") else b""
-        write_atomically(attributes, existing + separator + line.encode() + newline)
-        out.write(f"Added `{line}` to {attributes}; commit it so that everyone's git uses it.\n")
-    command = _git("config", "--local", "--get", CONFIG_KEY)
-    if command is None:
-        if _git("config", "--local", CONFIG_KEY, DRIVER_COMMAND) is None:
-            raise JourneyctlError(f"git could not set {CONFIG_KEY} in this repository's config.")
-        out.write(f"Set git config {CONFIG_KEY} to `{DRIVER_COMMAND}`.\n")
-    elif command.strip() == DRIVER_COMMAND:
-        out.write(f"git config {CONFIG_KEY} is already `{DRIVER_COMMAND}`.\n")
-    else:
-        out.write(f"git config {CONFIG_KEY} is set to `{command.strip()}`; leaving it as it is.\n")
+    _add_attributes(os.path.join(top.strip(), ".gitattributes"), out)
+    _set_command(out)
     out.write("`git diff` now shows journey maps by meaning; `git log -p` needs `--ext-diff` for it.\n")
+
+
+def _add_attributes(attributes: str, out: TextIO) -> None:
+    existing = _read_if_present(attributes)
+    missing = [pattern for pattern in ATTRIBUTE_PATTERNS if not _has_attribute(existing, pattern)]
+    if not missing:
+        out.write(f".gitattributes already has `{ATTRIBUTE}` for {', '.join(ATTRIBUTE_PATTERNS)}.\n")
+        return
+    newline = b"\r\n" if b"\r\n" in existing else b"\n"
+    separator = newline if existing and not existing.endswith(b"\n") else b""
+    lines = [f"{pattern} {ATTRIBUTE}" for pattern in missing]
+    write_atomically(attributes, existing + separator + b"".join(line.encode() + newline for line in lines))
+    shown = ", ".join(f"`{line}`" for line in lines)
+    out.write(f"Added {shown} to {attributes}; commit it so that everyone's git uses it.\n")
+
+
+def _set_command(out: TextIO) -> None:
+    wanted = driver_command()
+    command = (_git("config", "--local", "--get", CONFIG_KEY) or "").strip()
+    if command == wanted:
+        out.write(f"git config {CONFIG_KEY} is already `{wanted}`.\n")
+        return
+    if command and not _is_ours(command):
+        out.write(f"git config {CONFIG_KEY} is set to `{command}`; leaving it as it is.\n")
+        return
+    if _git("config", "--local", CONFIG_KEY, wanted) is None:
+        raise JourneyctlError(f"git could not set {CONFIG_KEY} in this repository's config.")
+    was = f" (it was `{command}`)" if command else ""
+    out.write(f"Set git config {CONFIG_KEY} to `{wanted}`{was}.\n")
 
 
 def _read_if_present(path: str) -> bytes:
@@ -136,10 +163,10 @@ def _read_if_present(path: str) -> bytes:
         raise JourneyctlError(f"Cannot read {path}: {error.strerror or error}.") from None
 
 
-def _has_attribute(content: bytes) -> bool:
+def _has_attribute(content: bytes, pattern: str) -> bool:
     for line in content.decode("utf-8", "replace").splitlines():
         parts = line.split()
-        if parts and parts[0] == ATTRIBUTE_PATTERN and ATTRIBUTE in parts[1:]:
+        if parts and parts[0] == pattern and ATTRIBUTE in parts[1:]:
             return True
     return False
 
