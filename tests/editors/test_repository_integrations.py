@@ -121,3 +121,62 @@ def test_action_render_step_writes_a_site(tmp_path):
     result = run_step("Render journey maps", tmp_path, JOURNEYCTL_PATHS=str(EXAMPLES), JOURNEYCTL_OUTPUT=str(site))
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "index.html").is_file()
+
+
+def _readme_pre_commit_config() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## pre-commit") :]
+    return re.search(r"```yaml\n(repos:.*?)```", section, re.DOTALL).group(1)
+
+
+def test_readme_pre_commit_snippet_names_this_version_and_these_hooks():
+    import journeyctl
+
+    config = YAML(typ="safe", pure=True).load(_readme_pre_commit_config())
+    (repo,) = config["repos"]
+    assert repo["rev"] == f"v{journeyctl.__version__}"
+    assert [hook["id"] for hook in repo["hooks"]] == ["journeyctl-fmt", "journeyctl-lint"]
+
+
+@pytest.mark.skipif(
+    shutil.which("pre-commit") is None or shutil.which("git") is None, reason="needs pre-commit and git"
+)
+def test_readme_pre_commit_snippet_runs_with_the_real_pre_commit(tmp_path):
+    """README's snippet, pointed at a clone of this repository tagged as the release, run by pre-commit itself."""
+    env = {
+        **{key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "PYTHONPATH"))},
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "HOME": str(tmp_path),
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+
+    def run(*command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+    release = tmp_path / "journeyctl"
+    shutil.copytree(ROOT, release, ignore=shutil.ignore_patterns(".git", "*.egg-info", "__pycache__", "artifacts"))
+    for command in (
+        ("git", "init", "-q", "-b", "main"),
+        ("git", "add", "-A"),
+        ("git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "release"),
+    ):
+        assert run(*command, cwd=release).returncode == 0
+    config = YAML(typ="safe", pure=True).load(_readme_pre_commit_config())
+    assert run("git", "tag", config["repos"][0]["rev"], cwd=release).returncode == 0
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(EXAMPLES / "online-store-checkout.journey.yaml", project)
+    shutil.copy(EXAMPLES / "personas.yaml", project)
+    snippet = _readme_pre_commit_config().replace(config["repos"][0]["repo"], str(release))
+    (project / ".pre-commit-config.yaml").write_text(snippet, encoding="utf-8")
+    for command in (("git", "init", "-q", "-b", "main"), ("git", "add", "-A")):
+        assert run(*command, cwd=project).returncode == 0
+    clean = run("pre-commit", "run", "--all-files", cwd=project)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert re.search(r"journeyctl fmt\.+Passed", clean.stdout)
+    assert re.search(r"journeyctl lint\.+Passed", clean.stdout)
+    journey = project / "online-store-checkout.journey.yaml"
+    journey.write_text(journey.read_text(encoding="utf-8").replace("emotion: 4", "emotion: 9", 1), encoding="utf-8")
+    broken = run("pre-commit", "run", "--all-files", cwd=project)
+    assert broken.returncode == 1
+    assert "E022 emotion-out-of-scale" in broken.stdout
