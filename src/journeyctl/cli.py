@@ -309,7 +309,7 @@ def init(
     """Create a new journey map from a starter: commented, and lint-clean today."""
     import shlex
 
-    from journeyctl.scaffold import DEFAULT_STARTER, STARTERS, create_map
+    from journeyctl.scaffold import DEFAULT_STARTER, STARTERS, create_map, naming_note
 
     if list_starters:
         for name, summary in STARTERS.items():
@@ -317,12 +317,11 @@ def init(
         return
     name = template or DEFAULT_STARTER
     target = create_map(path, name, parse_today(today), force)
-    typer.echo(
-        (
-            f"Created {target} from the `{name}` starter.\nNext: make it "
-            f"yours, then run `journeyctl lint {shlex.quote(target)}`."
-        )
-    )
+    typer.echo(f"Created {target} from the `{name}` starter.")
+    note = naming_note(target)
+    if note:
+        typer.echo(f"Note: {note}")
+    typer.echo(f"Next: make it yours, then run `journeyctl lint {shlex.quote(target)}`.")
 
 
 @app.command()

@@ -82,11 +82,28 @@ def create_map(path: str | None, name: str, today: date, force: bool = False) ->
     target = target_for(path, name)
     if os.path.isdir(target):
         raise UsageError(f"{target} is a folder; give a file name for the new map.")
+    if not target.endswith((".yaml", ".yml")):
+        # lint and render only look at .yaml/.yml files in folders: a map named otherwise is never checked.
+        stem = os.path.basename(target).rsplit(".", 1)[0] or name
+        raise UsageError(
+            f"{target}: a map's file name must end in .yaml (as in `{stem}{MAP_SUFFIX}`), "
+            "so that lint, render and the pre-commit hooks find it in folders."
+        )
     if os.path.exists(target) and not force:
         raise UsageError(f"{target} already exists; use --force to overwrite it.")
     _make_folder(os.path.dirname(target))
     write_atomically(target, fill(text, today, map_id_for(target, name), target))
     return target
+
+
+def naming_note(target: str) -> str | None:
+    """What a user should know about a map's file name that is not `*.journey.yaml`, or None."""
+    if target.endswith((MAP_SUFFIX, ".journey.yml")):
+        return None
+    return (
+        "the pre-commit hooks and `journeyctl git-setup` look for files named *.journey.yaml; "
+        "rename the file, or add its name to their patterns (`files:`, .gitattributes)."
+    )
 
 
 def _make_folder(folder: str) -> None:

@@ -157,3 +157,23 @@ def test_scaffolded_maps_match_the_schema(cli, tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_file_name_that_folders_would_not_find_is_refused(cli, tmp_path):
+    result = cli("init", tmp_path / "foo.txt")
+    assert result.code == 2
+    assert result.err == (
+        f"journeyctl: {tmp_path / 'foo.txt'}: a map's file name must end in .yaml (as in `foo.journey.yaml`), "
+        "so that lint, render and the pre-commit hooks find it in folders.\n"
+    )
+    assert not (tmp_path / "foo.txt").exists()
+
+
+def test_a_plain_yaml_name_is_created_with_a_note_about_the_hooks(cli, tmp_path):
+    result = cli("init", tmp_path / "checkout.yaml", "--today", "2026-11-23")
+    assert result.code == 0
+    assert result.out.splitlines()[1] == (
+        "Note: the pre-commit hooks and `journeyctl git-setup` look for files named *.journey.yaml; "
+        "rename the file, or add its name to their patterns (`files:`, .gitattributes)."
+    )
+    assert cli("lint", tmp_path / "checkout.yaml", "--today", "2026-11-23").code == 0
