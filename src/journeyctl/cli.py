@@ -103,7 +103,7 @@ def lint(
         typer.Option(
             "--format",
             "-f",
-            help="Output format: text, json, sarif or github (default: text; github on GitHub Actions).",
+            help="Output format: text, json, sarif, github, gitlab or junit (default: text; github on GitHub Actions).",
             show_default=False,
         ),
     ] = None,

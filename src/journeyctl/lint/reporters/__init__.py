@@ -25,7 +25,14 @@ class Reporter(Protocol):
 
 # Format name -> the module under journeyctl.lint.reporters that writes it; a run imports only
 # the reporters it uses.
-REPORTERS: dict[str, str] = {"text": "text", "json": "json", "sarif": "sarif", "github": "github"}
+REPORTERS: dict[str, str] = {
+    "text": "text",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "junit": "junit",
+}
 
 
 def reporter(name: str) -> Reporter:
