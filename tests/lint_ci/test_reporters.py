@@ -136,7 +136,7 @@ def test_output_into_a_missing_folder_is_exit_2(cli, tmp_path):
 def test_unknown_format_is_exit_2(cli):
     result = lint(cli, MAP, "--format", "xml")
     assert (result.code, result.out) == (2, "")
-    assert result.err == "journeyctl: --format must be one of text, json, sarif, github, not `xml`.\n"
+    assert result.err == "journeyctl: --format must be one of text, json, sarif, github, gitlab, junit, not `xml`.\n"
 
 
 def test_github_escapes_file_names_and_messages(cli, tmp_path, monkeypatch):
