@@ -40,8 +40,6 @@ LAYERS = {
 }
 # Commands that use another command's output, by design.
 SIDEWAYS: dict[tuple[str, str], str] = {
-    ("formatter", "lint"): "fmt prints findings the way lint's text reporter does",
-    ("diff", "lint"): "the git driver prints a finding the way lint's text reporter does",
     ("report", "render"): "the dashboard is a page of the site, drawn with render's templates",
     ("exchange", "render"): "PDF is the HTML page printed; the Mermaid block is the Markdown page's",
     ("exchange", "formatter"): "an imported map is written in fmt's canonical layout",

@@ -47,13 +47,6 @@ def _root(
     """Customer journey maps as version-controlled YAML: lint, diff and render them."""
 
 
-def wants_colour(stream: object) -> bool:
-    """Colour only on a terminal, and never with NO_COLOR set."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
-
-
 def parse_today(value: Optional[str]) -> date:
     """The --today option: a YYYY-MM-DD date, or today."""
     if value is None:
@@ -130,6 +123,7 @@ def lint(
     """Check maps against the format and good practice."""
     from journeyctl.lint import lint_paths
     from journeyctl.lint.reporters import report
+    from journeyctl.system.terminal import wants_colour
 
     settings = configuration(config, isolated, select, extend_select, ignore).settings
     results = lint_paths(paths, settings, parse_today(today))
@@ -143,8 +137,19 @@ def rules(
 ) -> None:
     """List the rules, or show one rule's documentation."""
     from journeyctl.rules import RULES, find_rule
+    from journeyctl.system.terminal import wants_colour
 
     if code is None:
+        if wants_colour(sys.stdout):
+            from journeyctl.core.findings import SEVERITY_STYLES
+            from journeyctl.system.terminal import write_table
+
+            rows = (
+                [(r.code, "bold"), (r.name, ""), (r.severity, SEVERITY_STYLES[r.severity]), (r.summary, "")]
+                for r in RULES.values()
+            )
+            write_table(sys.stdout, ("Code", "Name", "Severity", "Summary"), rows)
+            return
         for listed in RULES.values():
             typer.echo(f"{listed.code}  {listed.name:<24} {listed.severity:<8} {listed.summary}")
         return
@@ -192,6 +197,7 @@ def diff(
     """Show what changed between two versions of a map, item by item."""
     from journeyctl.diff.compare import compare
     from journeyctl.diff.reporters import CHANGE_REPORTERS
+    from journeyctl.system.terminal import wants_colour
 
     if format not in CHANGE_REPORTERS:
         raise UsageError(f"--format must be one of {', '.join(CHANGE_REPORTERS)}, not `{format}`.")
@@ -371,10 +377,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     except typer.Abort:
         return _interrupted()
     except InvalidInput as error:
-        from journeyctl.lint.reporters.text import format_finding
+        from journeyctl.core.findings import finding_spans
+        from journeyctl.system.terminal import line_writer, wants_colour
 
+        write_line = line_writer(sys.stderr, wants_colour(sys.stderr))
         for finding in error.findings:
-            sys.stderr.write(format_finding(finding, wants_colour(sys.stderr)) + "\n")
+            write_line(finding_spans(finding))
         return error.exit_code
     except JourneyctlError as error:
         _fail(str(error))
@@ -412,7 +420,10 @@ def _interrupted() -> int:
 
 
 def _fail(message: str) -> None:
-    sys.stderr.write(f"journeyctl: {message}\n")
+    from journeyctl.core.textsafety import terminal_text
+
+    # Messages name files and quote maps: one error, one line, nothing a terminal obeys.
+    sys.stderr.write(f"journeyctl: {terminal_text(message)}\n")
 
 
 def _silence_stdout() -> None:

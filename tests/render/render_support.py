@@ -29,6 +29,13 @@ PAYLOADS = [
     for line in (Path(__file__).parents[1] / "hostile" / "xss_payloads.txt").read_text(encoding="utf-8").split("\n")
     if line and not line.startswith("## ")
 ]
+# Bidirectional controls in the payloads, as a page shows them (core/textsafety.py): pictures.
+_PICTURES = str.maketrans({char: f"\u27e8U+{ord(char):04X}\u27e9" for char in "\u202b\u202d\u202e\u2066\u2069"})
+
+
+def on_a_page(payload: str) -> str:
+    """A payload as the HTML and Markdown pages show it."""
+    return payload.translate(_PICTURES)
 
 
 def check_golden(name: str, text: str) -> None:

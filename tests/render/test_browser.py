@@ -227,7 +227,7 @@ def payload_pages(tmp_path_factory) -> list[tuple[Path, str]]:
     """A site of one map per XSS payload (in every field and link), and its Markdown pages as a
     Markdown renderer that lets raw HTML through would show them (one page): (page, expected title)."""
     from markdown_it import MarkdownIt
-    from render_support import PAYLOADS, payload_map
+    from render_support import PAYLOADS, on_a_page, payload_map
 
     from journeyctl.cli import main
 
@@ -240,7 +240,7 @@ def payload_pages(tmp_path_factory) -> list[tuple[Path, str]]:
     assert main(["render", *maps, "-o", str(folder / "html"), "--today", TODAY]) == 0
     assert main(["render", *maps, "-f", "markdown", "-o", str(folder / "md"), "--today", TODAY]) == 0
     pages = [
-        (folder / "html" / f"payload-{number:02}.html", " ".join(f"{payload} · Journey map".split()))
+        (folder / "html" / f"payload-{number:02}.html", " ".join(f"{on_a_page(payload)} · Journey map".split()))
         for number, payload in enumerate(PAYLOADS)
     ]
     pages.append((folder / "html" / "index.html", "Journey maps"))

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 from markdown_it import MarkdownIt
-from render_support import PAYLOADS, hostile, payload_map  # noqa: F401  (fixture)
+from render_support import PAYLOADS, hostile, on_a_page, payload_map  # noqa: F401  (fixture)
 
 from journeyctl.core.markdown import escape_markdown, escape_mermaid, markdown_url
 from journeyctl.model import JourneyMap, Source, Stage
@@ -268,9 +268,9 @@ def test_every_payload_stays_text_in_every_field_and_link(tmp_path, payload):
     path.write_text(json.dumps(payload_map(payload)), encoding="utf-8")
     html = _render(path, "html")
     text = "".join(assert_inert_html(html).text)
-    assert text.count(payload) >= 30
+    assert text.count(on_a_page(payload)) >= 30
     markdown = _render(path, "markdown")
-    assert "".join(assert_markdown_stays_text(markdown).text).count(payload.strip()) >= 30
+    assert "".join(assert_markdown_stays_text(markdown).text).count(on_a_page(payload.strip())) >= 30
     block = re.search(r"^```mermaid\n(.*?)^```$", markdown, re.MULTILINE | re.DOTALL)
     assert block is not None
     assert [line.split(":")[0].split()[0] for line in block.group(1).splitlines()[1:3]] == ["title", "section"]

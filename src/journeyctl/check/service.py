@@ -25,6 +25,7 @@ from journeyctl.rules import RULES, Context, Rule
 from journeyctl.source.discovery import expand_paths
 from journeyctl.source.loader import BOM, Document, decode, looks_like_map, parse_document, read_bytes
 from journeyctl.system.parallel import parallel_map
+from journeyctl.system.terminal import tracked
 
 Result = TypeVar("Result")
 
@@ -204,14 +205,17 @@ def check_paths(
     then: Callable[[Checked], Result],
     jobs: Optional[int] = None,
     largest_chunk: int = 32,
+    progress: Optional[str] = None,
 ) -> Iterator[Result]:
     """`then(checked)` for every file the paths name, in order, skipped files included.
 
     `then` runs where the file was checked (a worker process when there are many
-    files), so that only what it returns crosses back, never a whole model.
+    files), so that only what it returns crosses back, never a whole model. With
+    `progress` (its label), a long run shows a progress bar on a terminal's standard error.
     """
     items = list(expand_paths(paths))
-    yield from parallel_map(_CheckThen(checker, then), items, jobs, largest_chunk)
+    results = parallel_map(_CheckThen(checker, then), items, jobs, largest_chunk)
+    yield from results if progress is None else tracked(results, len(items), progress)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from journeyctl.core.textsafety import PageText, page_text
+
 # Inline syntax that changes meaning anywhere in a line (emphasis, code, links,
 # tables, strikethrough, GitHub math, @mentions and #issue references, which
 # would notify people from a pull-request comment), escaped with a backslash.
@@ -42,13 +44,6 @@ _MERMAID = str.maketrans(
 _MERMAID_KEYWORDS = ("journey", "title", "section", "acctitle", "accdescr")
 _WORD_JOINER = "\u2060"
 _URL_SAFE = ":/?#[]@!$&'*+,;=%-._~"
-# Control characters (a YAML escape such as "\e" puts them in map text) would
-# reach a terminal when a page is printed, and are errors in HTML: each is shown
-# as its Unicode picture (␛ for escape), C1 controls as the replacement character.
-CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_PICTURES = (
-    {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
-)
 
 
 def escape_markdown(value: Any) -> str:
@@ -56,14 +51,15 @@ def escape_markdown(value: Any) -> str:
 
     HTML-like text becomes entities, link and emphasis syntax is backslash-escaped,
     `|` cannot split a table cell and newlines become `<br>`, so a value never
-    leaves the cell, list item or paragraph it is written in. None gives "".
+    leaves the cell, list item or paragraph it is written in. Control, bidirectional and
+    invisible characters are shown as pictures (core/textsafety.py). None gives "".
     """
     if value is None:
-        return ""
-    text = _ENTITY.sub("&amp;", control_pictures(str(value)).strip()).replace("<", "&lt;").replace(">", "&gt;")
+        return PageText()
+    text = _ENTITY.sub("&amp;", page_text(str(value)).strip()).replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _ORDERED.sub(r"\1\\\2", _LEADING.sub(r"\\\1", text))
-    return _NEWLINES.sub("<br>", text)
+    return PageText(_NEWLINES.sub("<br>", text))
 
 
 def escape_mermaid(value: Any) -> str:
@@ -71,19 +67,19 @@ def escape_mermaid(value: Any) -> str:
 
     Characters that end or split a statement are replaced by look-alikes, a
     leading keyword (`title`, `section`...) is defused with an invisible word
-    joiner, and empty text becomes a dash so the statement stays valid.
+    joiner, and empty text becomes a dash so the statement stays valid. Control,
+    bidirectional and invisible characters are shown as pictures (core/textsafety.py).
     """
-    text = " ".join(control_pictures(str(value or "")).translate(_MERMAID).split())
+    text = " ".join(page_text(str(value or "")).translate(_MERMAID).split())
     if text.lower().startswith(_MERMAID_KEYWORDS):
         text = _WORD_JOINER + text
-    return text or "-"
-
-
-def control_pictures(text: str) -> str:
-    """`text` with its control characters (but tab, line feed and carriage return) made visible."""
-    return CONTROLS.sub(lambda match: chr(_PICTURES[ord(match.group())]), text)
+    return PageText(text or "-")
 
 
 def markdown_url(url: str) -> str:
-    """A (checked) link target made safe for `[text](url)`: no spaces, brackets or pipes."""
+    """A (checked) link target made safe for `[text](url)`: no spaces, brackets or pipes.
+
+    Everything outside printable ASCII is percent-encoded, so every character of the
+    text-safety policy is too, and the link still leads where it did.
+    """
     return quote(url, safe=_URL_SAFE).replace("|", "%7C")

@@ -16,6 +16,8 @@ import sys
 from typing import Optional, TextIO
 
 from journeyctl.core.errors import InvalidInput, JourneyctlError, UsageError
+from journeyctl.core.findings import format_finding
+from journeyctl.core.textsafety import terminal_text
 from journeyctl.diff import report_text
 from journeyctl.diff.changes import DiffResult
 from journeyctl.diff.differ import diff_maps
@@ -49,7 +51,7 @@ def external_diff(args: list[str], out: TextIO) -> int:
     (a broken map in history) is shown as a plain unified diff with a note.
     """
     if len(args) == 1:
-        out.write(f"* Unmerged path {args[0]}\n")
+        out.write(f"* Unmerged path {terminal_text(args[0])}\n")
         return 0
     if len(args) not in (7, 9):
         raise UsageError(
@@ -57,7 +59,7 @@ def external_diff(args: list[str], out: TextIO) -> int:
         )
     path, old_file, new_file = args[0], args[1], args[4]
     new_path = args[7] if len(args) == 9 else path
-    out.write(f"diff --journeyctl a/{path} b/{new_path}\n")
+    out.write(f"diff --journeyctl a/{terminal_text(path)} b/{terminal_text(new_path)}\n")
     if len(args) == 9 and args[8]:
         out.write(args[8] if args[8].endswith("\n") else args[8] + "\n")
     old_label = NO_FILE if old_file == NO_FILE else f"a/{path}"
@@ -67,8 +69,6 @@ def external_diff(args: list[str], out: TextIO) -> int:
         old, new = _model(old_label, old_raw), _model(new_label, new_raw)
         result = DiffResult(old_label, new_label, old, new, diff_maps(old, new))
     except InvalidInput as error:
-        from journeyctl.lint.reporters.text import format_finding
-
         finding = format_finding(error.findings[0]).rstrip(".")
         if max(len(old_raw or b""), len(new_raw or b"")) > MAX_FILE_BYTES:
             out.write(f"journeyctl: {finding}; not shown.\n")
@@ -99,10 +99,11 @@ def _model(label: str, raw: Optional[bytes]) -> Optional[MapModel]:
 def _plain_diff(
     old_label: str, old_raw: Optional[bytes], new_label: str, new_raw: Optional[bytes], note: str, out: TextIO
 ) -> int:
-    out.write(f"journeyctl: {note}\n")
+    out.write(f"journeyctl: {terminal_text(note)}\n")
     old_lines = (old_raw or b"").decode("utf-8", "replace").splitlines(keepends=True)
     new_lines = (new_raw or b"").decode("utf-8", "replace").splitlines(keepends=True)
-    for line in difflib.unified_diff(old_lines, new_lines, old_label, new_label):
+    # The lines are the file's own, as git shows them; the labels are file names from the repository.
+    for line in difflib.unified_diff(old_lines, new_lines, terminal_text(old_label), terminal_text(new_label)):
         out.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return 0
 

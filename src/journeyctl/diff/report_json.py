@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from journeyctl import __version__
+from journeyctl.core.textsafety import json_text
 from journeyctl.diff.changes import DiffResult
 
 
@@ -19,5 +20,4 @@ def write(result: DiffResult, out: TextIO, colour: bool = False) -> None:
         "changes": [change.to_dict() for change in result.changes],
         "summary": {"changes": len(result.changes), **result.counts()},
     }
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from typing import Any, Callable
 
 from pydantic import BaseModel
 
-# C0 and C1 control characters and the bidirectional overrides: map content
-# must never move a terminal's cursor, change its colours or reorder a line.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+from journeyctl.core.textsafety import terminal_text
 
 
 def plain(value: Any) -> Any:
@@ -40,19 +36,10 @@ def item_data(item: BaseModel, fields: list[str]) -> dict[str, Any]:
     return data
 
 
-def safe_text(text: str) -> str:
-    """Text with control characters shown as escapes (`\\n`, `\\x1b`)."""
-    return _UNSAFE.sub(
-        lambda m: _ESCAPES.get(
-            m.group(), f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF else f"\\x{ord(m.group()):02x}"
-        ),
-        text,
-    )
-
-
 def json_quote(text: str) -> str:
-    """`"text"` with quotes, backslashes and control characters escaped, as in JSON."""
-    return safe_text(json.dumps(text, ensure_ascii=False))
+    """`"text"` with quotes, backslashes and control characters escaped as in JSON, and the rest
+    of the text-safety policy as on a terminal (`\\u202e`)."""
+    return terminal_text(json.dumps(text, ensure_ascii=False))
 
 
 def show(value: Any, quote: Callable[[str], str] = json_quote) -> str:
@@ -66,7 +53,7 @@ def show(value: Any, quote: Callable[[str], str] = json_quote) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(show(item, quote) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{safe_text(str(key))}: {show(item, quote)}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{key}: {show(item, quote)}" for key, item in value.items()) + "}"
     return str(value)
 
 

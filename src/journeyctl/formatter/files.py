@@ -14,9 +14,9 @@ from typing import TextIO
 
 from journeyctl.check.service import Checked, Checker, check_paths
 from journeyctl.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InvalidInput, JourneyctlError
-from journeyctl.core.findings import Finding
+from journeyctl.core.findings import Finding, format_finding
+from journeyctl.core.textsafety import terminal_text
 from journeyctl.formatter.engine import format_text
-from journeyctl.lint.reporters.text import visible
 from journeyctl.source.loader import BOM
 from journeyctl.system.atomic import write_atomically
 
@@ -61,8 +61,6 @@ def format_paths(paths: list[str], jobs: int | None = None) -> Iterator[Outcome]
 
 def run(paths: list[str], mode: str, out: TextIO, err: TextIO) -> int:
     """Format, check or diff; report; the exit code (0, 1 changes found, 2 errors)."""
-    from journeyctl.lint.reporters.text import format_finding
-
     counts = {"changed": 0, "unchanged": 0, "failed": 0}
     notes = err if mode == DIFF else out
     for outcome in format_paths(paths):
@@ -72,12 +70,12 @@ def run(paths: list[str], mode: str, out: TextIO, err: TextIO) -> int:
         for finding in outcome.findings:
             err.write(format_finding(finding) + "\n")
         if outcome.message:
-            err.write(f"journeyctl: {outcome.message}\n")
+            err.write(f"journeyctl: {terminal_text(outcome.message)}\n")
         if outcome.status != "changed":
             continue
         if mode == DIFF:
             out.writelines(unified_diff(outcome))
-        notes.write(("Reformatted: " if mode == WRITE else "Would reformat: ") + visible(outcome.path) + "\n")
+        notes.write(("Reformatted: " if mode == WRITE else "Would reformat: ") + terminal_text(outcome.path) + "\n")
     notes.write(summary(counts, mode) + "\n")
     if counts["failed"]:
         return EXIT_ERROR
@@ -88,7 +86,8 @@ def unified_diff(outcome: Outcome) -> list[str]:
     """The change fmt would make, as a unified diff (`--- path` / `+++ path`)."""
     before = outcome.before.replace("\r\n", "\n").splitlines(keepends=True)
     after = outcome.after.replace("\r\n", "\n").splitlines(keepends=True)
-    lines = list(difflib.unified_diff(before, after, fromfile=visible(outcome.path), tofile=visible(outcome.path)))
+    label = terminal_text(outcome.path)
+    lines = list(difflib.unified_diff(before, after, fromfile=label, tofile=label))
     return [line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines]
 
 

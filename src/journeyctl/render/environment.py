@@ -23,7 +23,8 @@ from jinja2 import (
 from markupsafe import Markup
 
 from journeyctl.core.errors import JourneyctlError, UsageError
-from journeyctl.core.markdown import CONTROLS, control_pictures, escape_markdown, escape_mermaid, markdown_url
+from journeyctl.core.markdown import escape_markdown, escape_mermaid, markdown_url
+from journeyctl.core.textsafety import PageText, page_text
 
 _HERE = Path(__file__).resolve().parent
 
@@ -55,18 +56,22 @@ def make_environment(overrides: Optional[str] = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
-        finalize=_visible_controls,
+        finalize=_shown_safely,
     )
     environment.filters.update(md=escape_markdown, mermaid=escape_mermaid, md_url=markdown_url)
     return environment
 
 
-def _visible_controls(value: Any) -> Any:
-    """Every value a template writes, control characters made visible (Markup stays Markup)."""
-    if isinstance(value, str) and CONTROLS.search(value):
-        shown = control_pictures(value)
-        return Markup(shown) if isinstance(value, Markup) else shown
-    return value
+def _shown_safely(value: Any) -> Any:
+    """Every value a template writes, in HTML text, attributes and Markdown alike, with control,
+    bidirectional and invisible characters shown as pictures (core/textsafety.py); Markup stays
+    Markup, and what the Markdown filters made safe already stays as it is."""
+    if not isinstance(value, str) or isinstance(value, PageText):
+        return value
+    shown = page_text(value)
+    if shown is value:
+        return value
+    return Markup(shown) if isinstance(value, Markup) else shown
 
 
 def load_template(environment: Environment, name: str) -> Template:

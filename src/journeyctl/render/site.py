@@ -111,7 +111,10 @@ class MapRenderer:
 
 def render_maps(paths: list[str], renderer: MapRenderer, jobs: Optional[int] = None) -> list[RenderedMap]:
     """Render every file the paths name, in order; raises InvalidInput with every map's findings."""
-    results = list(check_paths(paths, renderer.checker, renderer.render_checked, jobs, largest_chunk=16))
+    rendered = check_paths(
+        paths, renderer.checker, renderer.render_checked, jobs, largest_chunk=16, progress="Rendering maps"
+    )
+    results = list(rendered)
     findings = [finding for result in results for finding in result.findings]
     if findings:
         raise InvalidInput(findings)

@@ -11,25 +11,13 @@ from typing import TextIO
 
 from journeyctl.core.findings import FileResult, Finding
 from journeyctl.core.markdown import escape_markdown
+from journeyctl.core.textsafety import annotation_property, annotation_text
 from journeyctl.lint.reporters.locations import display_path
 from journeyctl.lint.reporters.tally import Tally
-from journeyctl.lint.reporters.text import visible
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 # A step summary holds at most 1 MiB; past this many rows the table is cut.
 MAX_SUMMARY_ROWS = 1000
-
-
-def escape_data(text: str) -> str:
-    """A workflow command's message, escaped as GitHub's runner unescapes it; other
-    control characters (terminal escapes from a map) are shown as `\\x1b`."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return visible(text)
-
-
-def escape_property(text: str) -> str:
-    """A workflow command's property value (`file=`, `title=`): `:` and `,` escaped too."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def format_annotation(finding: Finding) -> str:
@@ -40,8 +28,8 @@ def format_annotation(finding: Finding) -> str:
         "col": str(finding.column),
         "title": f"{finding.code} {finding.name}",
     }
-    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+    joined = ",".join(f"{key}={annotation_property(value)}" for key, value in properties.items())
+    return f"::{COMMANDS[finding.severity]} {joined}::{annotation_text(finding.message)}"
 
 
 def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool = False, quiet: bool = False) -> None:

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from journeyctl import __version__
 from journeyctl.core.findings import FileResult
+from journeyctl.core.textsafety import json_text
 from journeyctl.lint.reporters.tally import Tally
 
 
@@ -16,5 +17,4 @@ def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool
     findings = [finding.to_dict() for result in tally.watch(results) for finding in result.findings]
     summary = {"files": tally.files, "unreadable": tally.unreadable, **{f"{k}s": v for k, v in tally.counts.items()}}
     document = {"tool": "journeyctl", "version": __version__, "findings": findings, "summary": summary}
-    json.dump(document, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from journeyctl import __version__
 from journeyctl.core.findings import FileResult, Finding
+from journeyctl.core.textsafety import json_text
 from journeyctl.lint.reporters.locations import artifact_uri
 from journeyctl.lint.reporters.tally import Tally
 from journeyctl.rules import RULES, Rule
@@ -28,8 +29,7 @@ def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool
         "rules": [_rule(rule) for rule in RULES.values()],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": found}]}
-    json.dump(log, out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    out.write(json_text(json.dumps(log, indent=2, ensure_ascii=False)) + "\n")
 
 
 def _rule(rule: Rule) -> dict[str, Any]:
