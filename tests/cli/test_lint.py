@@ -256,7 +256,9 @@ def test_a_file_named_explicitly_must_be_a_map(cli, tmp_path: Path, monkeypatch)
 def test_empty_folder(cli, tmp_path: Path) -> None:
     result = cli("lint", tmp_path)
     assert (result.code, result.out) == (2, "No journey maps checked.\n")
-    assert result.err == f"journeyctl: no journey maps found under {tmp_path}/; pass --allow-empty if that is expected\n"
+    assert (
+        result.err == f"journeyctl: no journey maps found under {tmp_path}/; pass --allow-empty if that is expected\n"
+    )
 
 
 def test_persona_library_resolved_from_another_working_directory(

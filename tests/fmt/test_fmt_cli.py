@@ -121,7 +121,9 @@ def test_a_missing_file_is_an_error(cli, tmp_path):
 def test_a_folder_without_maps(cli, tmp_path):
     result = cli("fmt", "--check", tmp_path)
     assert (result.code, result.out) == (2, "No journey maps found.\n")
-    assert result.err == f"journeyctl: no journey maps found under {tmp_path}/; pass --allow-empty if that is expected\n"
+    assert (
+        result.err == f"journeyctl: no journey maps found under {tmp_path}/; pass --allow-empty if that is expected\n"
+    )
     assert cli("fmt", "--check", "--allow-empty", tmp_path).code == 0
 
 

@@ -45,15 +45,16 @@ class Rules:
     def decide(self, path: str, is_folder: bool, searched: str) -> Optional[bool]:
         """True when the patterns leave `path` out, False when a `!` line keeps it, None when none says.
 
-        A path outside the rules' folder is matched relative to the `searched`
-        folder instead, so that a pattern without a `/` (`node_modules/`) works anywhere.
+        A path outside the rules' folder (a search of `..` with a pattern given
+        here) meets only the patterns that match at any depth (`node_modules/`,
+        `*.draft.yaml`), relative to the `searched` folder.
         """
-        relative = relative_to(path, self.folder)
+        patterns, relative = self.patterns, relative_to(path, self.folder)
         if relative is None:
-            relative = relative_to(path, searched)
-        if not relative:
+            patterns, relative = _unanchored(patterns), relative_to(path, searched)
+        if not relative or not patterns:
             return None
-        return compile_globs(self.patterns).check_file(relative + "/" if is_folder else relative).include
+        return compile_globs(patterns).check_file(relative + "/" if is_folder else relative).include
 
     def sparing(self, folder: str) -> Rules:
         """These rules without the patterns that leave out `folder` itself (one named on the command line)."""
@@ -63,6 +64,12 @@ class Rules:
         return Rules(
             self.folder, tuple(line for line in self.patterns if not _compile((line,)).match_file(relative + "/"))
         )
+
+
+@lru_cache(maxsize=64)
+def _unanchored(patterns: tuple[str, ...]) -> tuple[str, ...]:
+    # git's rule: a pattern with a `/` before its end is relative to its file's folder; `**/` matches anywhere.
+    return tuple(line for line in patterns if "/" not in line.rstrip().rstrip("/").lstrip("!").removeprefix("**/"))
 
 
 def relative_to(path: str, folder: str) -> Optional[str]:
