@@ -11,6 +11,7 @@ an ignored folder can be kept again: the search does not enter it.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
 GITIGNORE = ".gitignore"
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 GIT = ".git"
 
 
@@ -54,7 +56,11 @@ class Rules:
             patterns, relative = _unanchored(patterns), relative_to(path, searched)
         if not relative or not patterns:
             return None
-        return compile_globs(patterns).check_file(relative + "/" if is_folder else relative).include
+        candidate = relative + "/" if is_folder else relative
+        any_pattern = _any_of(patterns)
+        if any_pattern is not None and not any_pattern.match(candidate):
+            return None
+        return compile_globs(patterns).check_file(candidate).include
 
     def sparing(self, folder: str) -> Rules:
         """These rules without the patterns that leave out `folder` itself (one named on the command line)."""
@@ -64,6 +70,21 @@ class Rules:
         return Rules(
             self.folder, tuple(line for line in self.patterns if not _compile((line,)).match_file(relative + "/"))
         )
+
+
+@lru_cache(maxsize=256)
+def _any_of(patterns: tuple[str, ...]) -> Optional[re.Pattern[str]]:
+    """One regular expression that matches where any of the patterns' does, or None.
+
+    Most paths match no pattern, and one match of this is about ten times faster
+    than pathspec's pattern-by-pattern loop (which it runs to find the last match).
+    """
+    compiled = compile_globs(patterns).patterns
+    texts = [pattern.regex.pattern for pattern in compiled if pattern.include is not None and pattern.regex is not None]
+    try:  # each pattern's named groups, unnamed, so that the names do not clash
+        return re.compile("|".join(_NAMED_GROUP.sub("(?:", text) for text in texts) or "(?!)")
+    except re.error:
+        return None
 
 
 @lru_cache(maxsize=64)
@@ -162,7 +183,9 @@ def _common_git_folder(top: str) -> str:
 
 
 def _read_rules(folder: str, path: str) -> Rules:
-    return Rules(folder, tuple(_read_text(path).splitlines()))
+    # Blank lines and comments match nothing; leaving them out spares matching every path against them.
+    lines = _read_text(path).splitlines()
+    return Rules(folder, tuple(line for line in lines if line.strip() and not line.startswith("#")))
 
 
 def _read_text(path: str) -> str:
