@@ -94,7 +94,7 @@ NoGitignore = Annotated[
     bool, typer.Option("--no-respect-gitignore", help="Search folders without regard to .gitignore files.")
 ]
 AllowEmpty = Annotated[
-    bool, typer.Option("--allow-empty", help="Exit 0 when a folder holds no journey maps (the warning stays).")
+    bool, typer.Option("--allow-empty", help="A named folder without journey maps is a warning, not exit 2.")
 ]
 
 

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
 
+GIT = ".git"
 GITIGNORE = ".gitignore"
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-GIT = ".git"
 
 
 @lru_cache(maxsize=256)
