@@ -16,6 +16,8 @@ from journeyctl.system.process import defer_unused_packages, exit_now
 
 if TYPE_CHECKING:
     from journeyctl.config.files import Configuration
+    from journeyctl.config.settings import Settings
+    from journeyctl.source.discovery import Search
 
 app = typer.Typer(
     name="journeyctl",
@@ -72,6 +74,21 @@ ConfigFile = Annotated[
     ),
 ]
 Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
+Exclude = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--exclude",
+        help="Leave out of folder searches what this gitignore-style pattern matches; adds to the config's `exclude`.",
+        metavar="PATTERN",
+        show_default=False,
+    ),
+]
+NoGitignore = Annotated[
+    bool, typer.Option("--no-respect-gitignore", help="Search folders without regard to .gitignore files.")
+]
+AllowEmpty = Annotated[
+    bool, typer.Option("--allow-empty", help="A named folder without journey maps is a warning, not exit 2.")
+]
 
 
 def configuration(
@@ -86,6 +103,24 @@ def configuration(
 
     options = CommandLine(tuple(select or ()), tuple(extend_select or ()), tuple(ignore or ()))
     return load_configuration(os.getcwd(), config, isolated, options)
+
+
+def search_for(
+    exclude: Optional[list[str]], no_respect_gitignore: bool, allow_empty: bool, settings: Optional[Settings] = None
+) -> Search:
+    """How folders are searched: the settings (the config file's, when not given) and the path options."""
+    from journeyctl.source.discovery import Search
+
+    if settings is None:
+        settings = configuration(None, False, None, None, None).settings
+    return Search(settings.selection(exclude or (), not no_respect_gitignore), allow_empty)
+
+
+def tell(search: Search) -> int:
+    """Say which paths were named in vain, on stderr; the exit code that calls for."""
+    for message in search.messages():
+        _fail(message)
+    return search.exit_code()
 
 
 @app.command()
@@ -119,6 +154,9 @@ def lint(
     isolated: Isolated = False,
     today: Annotated[Optional[str], typer.Option(help="The date the stale and overdue rules use (YYYY-MM-DD).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
+    exclude: Exclude = None,
+    no_respect_gitignore: NoGitignore = False,
+    allow_empty: AllowEmpty = False,
 ) -> None:
     """Check maps against the format and good practice."""
     from journeyctl.lint import lint_paths
@@ -126,9 +164,10 @@ def lint(
     from journeyctl.system.terminal import wants_colour
 
     settings = configuration(config, isolated, select, extend_select, ignore).settings
-    results = lint_paths(paths, settings, parse_today(today))
+    search = search_for(exclude, no_respect_gitignore, allow_empty, settings)
+    results = lint_paths(paths, settings, parse_today(today), search=search)
     tally = report(results, sys.stdout, format, os.environ, output, wants_colour(sys.stdout), quiet)
-    raise typer.Exit(tally.exit_code())
+    raise typer.Exit(max(tally.exit_code(), tell(search)))
 
 
 @app.command()
@@ -258,11 +297,19 @@ def render(
         Optional[str], typer.Option(help="A folder of templates that override the built-in ones.")
     ] = None,
     today: Annotated[Optional[str], typer.Option(help="The date the review status uses (YYYY-MM-DD).")] = None,
+    exclude: Exclude = None,
+    no_respect_gitignore: NoGitignore = False,
+    allow_empty: AllowEmpty = False,
 ) -> None:
     """Render maps as self-contained HTML pages or GitHub Markdown."""
     from journeyctl.render import render_paths
 
-    render_paths(paths, format, output, templates, parse_today(today), sys.stdout)
+    search = search_for(exclude, no_respect_gitignore, allow_empty)
+    try:
+        render_paths(paths, format, output, templates, parse_today(today), sys.stdout, search=search)
+    finally:  # a map's errors stop the render; the paths named in vain are told all the same
+        code = tell(search)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -339,12 +386,17 @@ def fmt(
     diff: Annotated[
         bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff.")
     ] = False,
+    exclude: Exclude = None,
+    no_respect_gitignore: NoGitignore = False,
+    allow_empty: AllowEmpty = False,
 ) -> None:
     """Rewrite maps in the canonical layout, keeping every comment."""
     from journeyctl.formatter.files import CHECK, DIFF, WRITE, run
 
     mode = DIFF if diff else CHECK if check else WRITE
-    raise typer.Exit(run(paths, mode, sys.stdout, sys.stderr))
+    search = search_for(exclude, no_respect_gitignore, allow_empty)
+    code = run(paths, mode, sys.stdout, sys.stderr, search)
+    raise typer.Exit(max(code, tell(search)))
 
 
 def run() -> None:

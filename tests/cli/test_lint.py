@@ -96,21 +96,17 @@ def test_one_warning_in_the_summary_is_singular(cli, maps: Path) -> None:
 
 
 def test_missing_path_exits_2_after_linting_the_others(cli, maps: Path) -> None:
-    result = cli("lint", "clean.journey.yaml", "nope.journey.yaml", "--today", TODAY)
+    result = cli("lint", "clean.journey.yaml", "nope.journey.yaml", "warn.journey.yaml", "--today", TODAY)
     assert result.code == 2
-    assert lines(result.out) == [
-        "nope.journey.yaml:1:1: E001 yaml-syntax The file cannot be read: No such file or directory.",
-        "Found 1 error and 0 warnings in 1 of 2 files.",
-    ]
+    # Not a finding and not a checked file: the command line names something that is not there.
+    assert lines(result.out) == [WARNING_LINES[0], WARNING_LINES[1], "Found 0 errors and 2 warnings in 1 of 2 files."]
+    assert result.err == "journeyctl: nope.journey.yaml: no such file or folder\n"
 
 
-def test_unreadable_file_exits_2(cli, maps: Path) -> None:
+def test_a_path_through_a_file_does_not_exist(cli, maps: Path) -> None:
     result = cli("lint", "clean.journey.yaml/inside.yaml", "--today", TODAY)
-    assert result.code == 2
-    assert (
-        lines(result.out)[0]
-        == "clean.journey.yaml/inside.yaml:1:1: E001 yaml-syntax The file cannot be read: Not a directory."
-    )
+    assert (result.code, result.out) == (2, "No journey maps checked.\n")
+    assert result.err == "journeyctl: clean.journey.yaml/inside.yaml: no such file or folder\n"
 
 
 def test_file_without_read_permission_exits_2(maps: Path) -> None:
@@ -209,6 +205,7 @@ def test_json_output(cli, maps: Path) -> None:
 
 
 def test_json_output_when_clean_and_unreadable(cli, maps: Path) -> None:
+    (maps / "missing.yaml").symlink_to("deleted.yaml")
     result = cli("lint", "clean.journey.yaml", "missing.yaml", "-f", "json", "--today", TODAY)
     assert result.code == 2
     document = json.loads(result.out)
@@ -258,7 +255,10 @@ def test_a_file_named_explicitly_must_be_a_map(cli, tmp_path: Path, monkeypatch)
 
 def test_empty_folder(cli, tmp_path: Path) -> None:
     result = cli("lint", tmp_path)
-    assert (result.code, result.out) == (0, "All clear: no findings in 0 files.\n")
+    assert (result.code, result.out) == (2, "No journey maps checked.\n")
+    assert (
+        result.err == f"journeyctl: no journey maps found under {tmp_path}/; pass --allow-empty if that is expected\n"
+    )
 
 
 def test_persona_library_resolved_from_another_working_directory(

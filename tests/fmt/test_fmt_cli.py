@@ -115,15 +115,16 @@ def test_a_named_yaml_file_that_is_not_a_map_is_an_error(cli, folder):
 def test_a_missing_file_is_an_error(cli, tmp_path):
     result = cli("fmt", tmp_path / "nowhere.journey.yaml")
     assert result.code == 2
-    assert (
-        result.err
-        == f"{tmp_path}/nowhere.journey.yaml:1:1: E001 yaml-syntax The file cannot be read: No such file or directory.\n"
-    )
+    assert result.err == f"journeyctl: {tmp_path}/nowhere.journey.yaml: no such file or folder\n"
 
 
 def test_a_folder_without_maps(cli, tmp_path):
     result = cli("fmt", "--check", tmp_path)
-    assert (result.code, result.out) == (0, "No journey maps found.\n")
+    assert (result.code, result.out) == (2, "No journey maps found.\n")
+    assert (
+        result.err == f"journeyctl: no journey maps found under {tmp_path}/; pass --allow-empty if that is expected\n"
+    )
+    assert cli("fmt", "--check", "--allow-empty", tmp_path).code == 0
 
 
 def test_crlf_stays_crlf(cli, tmp_path):

@@ -221,7 +221,7 @@ def test_command_line_select_replaces_and_ignore_adds(cli, project):
 INVALID = [
     (
         'selct = ["W104"]\n',
-        "journeyctl.toml: unknown setting `selct` (did you mean `select`?). The settings are: select, ignore, severity, channels, max_stages, max_touchpoints_per_stage, review_every_days, per-file-ignores.",
+        "journeyctl.toml: unknown setting `selct` (did you mean `select`?). The settings are: select, ignore, severity, channels, max_stages, max_touchpoints_per_stage, review_every_days, per-file-ignores, exclude, extend-exclude, respect-gitignore.",
     ),
     ('max_stages = "ten"\n', 'journeyctl.toml: `max_stages` must be a whole number of at least 1, not `"ten"`.'),
     (
@@ -300,7 +300,7 @@ def test_invalid_setting(cli, project, text, message):
         ),
         (
             "[tool.journeyctl]\nmax-stage = 3\n",
-            "pyproject.toml: unknown setting `tool.journeyctl.max-stage` (did you mean `max_stages`?). The settings are: select, ignore, severity, channels, max_stages, max_touchpoints_per_stage, review_every_days, per-file-ignores.",
+            "pyproject.toml: unknown setting `tool.journeyctl.max-stage` (did you mean `max_stages`?). The settings are: select, ignore, severity, channels, max_stages, max_touchpoints_per_stage, review_every_days, per-file-ignores, exclude, extend-exclude, respect-gitignore.",
         ),
         (
             "[tool]\njourneyctl = 3\n",
@@ -355,6 +355,7 @@ ignore = ["W112"]
 channels = ["webinar", "kiosk"]
 max_stages = 12
 review_every_days = 30
+extend-exclude = ["drafts/"]
 
 [severity]
 stale-map = "error"
@@ -381,6 +382,9 @@ Settings in effect (config file: journeyctl.toml):
   max_touchpoints_per_stage: 12  (default)
   review_every_days: 30  (journeyctl.toml)
   per-file-ignores: legacy/*.yaml = W104 missing-emotion, W105 stale-map; *.draft.yaml = W105 stale-map  (journeyctl.toml)
+  exclude: .*/, node_modules/, __pypackages__/, site-packages/  (default)
+  extend-exclude: drafts/  (journeyctl.toml)
+  respect-gitignore: true  (default)
 """
     )
 
@@ -411,6 +415,9 @@ def test_config_command_as_json(cli, project):
         "max_touchpoints_per_stage",
         "review_every_days",
         "per-file-ignores",
+        "exclude",
+        "extend-exclude",
+        "respect-gitignore",
     ]
 
 

@@ -169,9 +169,13 @@ def test_every_broken_map_is_reported_in_one_run(cli, examples, tmp_path):
 
 def test_a_file_that_cannot_be_read(cli, tmp_path):
     missing = tmp_path / "gone.journey.yaml"
+    missing.symlink_to("deleted.journey.yaml")
     result = cli("render", missing)
     assert (result.code, result.out) == (2, "")
-    assert result.err == f"{missing}:1:1: E001 yaml-syntax The file cannot be read: No such file or directory.\n"
+    assert (
+        result.err
+        == f"{missing}:1:1: E001 yaml-syntax The file cannot be read: it is a symbolic link to deleted.journey.yaml, which does not exist.\n"
+    )
 
 
 def test_persona_libraries_are_not_pages(cli, tmp_path):

@@ -22,7 +22,7 @@ from journeyctl.core.errors import InvalidInput, LoadError
 from journeyctl.core.findings import FileResult, Finding, Problem
 from journeyctl.model import InvalidMap, MapModel, validate_map
 from journeyctl.rules import RULES, Context, Rule
-from journeyctl.source.discovery import expand_paths
+from journeyctl.source.discovery import Found, Search
 from journeyctl.source.loader import BOM, Document, decode, looks_like_map, parse_document, read_bytes
 from journeyctl.system.parallel import parallel_map
 from journeyctl.system.terminal import tracked
@@ -205,17 +205,28 @@ def check_paths(
     then: Callable[[Checked], Result],
     jobs: Optional[int] = None,
     largest_chunk: int = 32,
+    search: Optional[Search] = None,
     progress: Optional[str] = None,
 ) -> Iterator[Result]:
     """`then(checked)` for every file the paths name, in order, skipped files included.
 
     `then` runs where the file was checked (a worker process when there are many
-    files), so that only what it returns crosses back, never a whole model. With
-    `progress` (its label), a long run shows a progress bar on a terminal's standard error.
+    files), so that only what it returns crosses back, never a whole model. The
+    `search` says how folders are searched and, once the results are all out,
+    which paths did not exist and which folders held no map. With `progress` (its
+    label), a long run shows a progress bar on a terminal's standard error.
     """
-    items = list(expand_paths(paths))
+    search = search if search is not None else Search()
+    items = search.files(paths)
+    folders_with_maps = set()
     results = parallel_map(_CheckThen(checker, then), items, jobs, largest_chunk)
-    yield from results if progress is None else tracked(results, len(items), progress)
+    if progress is not None:
+        results = tracked(results, len(items), progress)
+    for (_, folder), (skipped, result) in zip(items, results, strict=True):
+        if not skipped:
+            folders_with_maps.add(folder)
+        yield result
+    search.note_maps(paths, folders_with_maps)
 
 
 @dataclass(frozen=True)
@@ -223,5 +234,7 @@ class _CheckThen(Generic[Result]):
     checker: Checker
     then: Callable[[Checked], Result]
 
-    def __call__(self, item: tuple[str, bool]) -> Result:
-        return self.then(self.checker.check_file(*item))
+    def __call__(self, item: Found) -> tuple[bool, Result]:
+        path, folder = item
+        checked = self.checker.check_file(path, explicit=folder is None)
+        return checked.skipped, self.then(checked)

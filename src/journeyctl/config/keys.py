@@ -67,10 +67,34 @@ def _per_file_ignores(value: Any, where: str) -> tuple[tuple[str, frozenset[str]
         )
     entries = []
     for pattern, rules in value.items():
-        if not pattern.strip():
-            raise ConfigError(f"{where}: a file pattern is empty.")
+        _check_glob(pattern, where)
         entries.append((pattern.removeprefix("./"), _rule_list(rules, f'{where}."{pattern}"')))
     return tuple(entries)
+
+
+def _check_glob(pattern: str, where: str) -> None:
+    if not pattern.strip():
+        raise ConfigError(f"{where}: a file pattern is empty.")
+    if pattern.startswith(("!", "#")):
+        # In gitignore syntax these start a "keep" line and a comment: such a glob would never match.
+        meaning = "a negation" if pattern[0] == "!" else "a comment"
+        raise ConfigError(
+            f"{where}: `{pattern}` would never match: in gitignore syntax a line starting with `{pattern[0]}` "
+            f"is {meaning}; write `\\{pattern}` for a name that starts with it."
+        )
+
+
+def _globs(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        example = '["drafts/", "*.generated.yaml"]'
+        raise ConfigError(f"{where} must be a list of gitignore-style patterns, like {example}, not {_shown(value)}.")
+    return tuple(value)
+
+
+def _boolean(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where} must be true or false, not {_shown(value)}.")
+    return value
 
 
 # Setting name in the file -> (Settings field, parser(value, where)); `where` is `file: `key``.
@@ -84,6 +108,9 @@ KEYS: dict[str, tuple[str, Callable[[Any, str], Any]]] = {
     "max_touchpoints_per_stage": ("max_touchpoints_per_stage", _count),
     "review_every_days": ("review_every_days", _count),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "exclude": ("exclude", _globs),
+    "extend-exclude": ("extend_exclude", _globs),
+    "respect-gitignore": ("respect_gitignore", _boolean),
 }
 _CANONICAL = {key.replace("-", "_"): key for key in KEYS}
 

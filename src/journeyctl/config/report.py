@@ -41,6 +41,7 @@ def _values(configuration: Configuration) -> dict[str, Any]:
     values["severity"] = dict(sorted(values["severity"].items()))
     values["channels"] = sorted(values["channels"])
     values["per-file-ignores"] = {pattern: sorted(codes) for pattern, codes in values["per-file-ignores"]}
+    values["exclude"], values["extend-exclude"] = list(values["exclude"]), list(values["extend-exclude"])
     return values
 
 
@@ -51,8 +52,10 @@ def _text(key: str, value: Any) -> str:
         return ", ".join(map(_rule, value)) or "none"
     if key == "severity":
         return ", ".join(f"{_rule(code)} = {level}" for code, level in value.items()) or "none"
-    if key == "channels":
-        return ", ".join(value)
+    if key in ("channels", "exclude", "extend-exclude"):
+        return ", ".join(value) or "none"
+    if isinstance(value, bool):
+        return str(value).lower()
     if key == "per-file-ignores":
         return "; ".join(f"{pattern} = {', '.join(map(_rule, codes))}" for pattern, codes in value.items()) or "none"
     return str(value)

@@ -33,5 +33,8 @@ MAX_STAGES = 9
 MAX_TOUCHPOINTS_PER_STAGE = 12
 # How often a map is reviewed, in days (W105), unless the map or the config says otherwise.
 REVIEW_EVERY_DAYS = 90
+# What folder searches leave out unless a config's `exclude` says otherwise
+# (gitignore-style): hidden folders (.github, .venv, .tox, ...), JavaScript and Python packages.
+DEFAULT_EXCLUDE = (".*/", "node_modules/", "__pypackages__/", "site-packages/")
 # The emotion scale of a map that names none.
 SCALE_MIN, SCALE_MAX = -2, 2

@@ -10,6 +10,7 @@ from typing import Optional
 from journeyctl.check.service import Checker, load_error_finding
 from journeyctl.core.errors import InvalidInput, JourneyctlError, LoadError, UsageError
 from journeyctl.model import MapModel
+from journeyctl.source.discovery import no_such_path
 from journeyctl.source.loader import MAX_FILE_BYTES, check_size, decode
 
 NO_FILE = os.devnull
@@ -37,6 +38,8 @@ def read_side(spec: str) -> Side:
         return Side(spec, None)
     if os.path.isdir(spec):
         raise UsageError(f"{spec} is a folder; diff compares two map files.")
+    if ":" not in spec and not os.path.lexists(spec):
+        raise UsageError(no_such_path(spec))
     if os.path.exists(spec) or ":" not in spec:
         return Side(spec, load_side(spec))
     revision, path = spec.split(":", 1)

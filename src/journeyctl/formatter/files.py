@@ -17,6 +17,7 @@ from journeyctl.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Invali
 from journeyctl.core.findings import Finding, format_finding
 from journeyctl.core.textsafety import terminal_text
 from journeyctl.formatter.engine import format_text
+from journeyctl.source.discovery import Search
 from journeyctl.source.loader import BOM
 from journeyctl.system.atomic import write_atomically
 
@@ -52,18 +53,21 @@ def format_checked(checked: Checked) -> Outcome:
     return Outcome(path, status, checked.text, after, checked.bom)
 
 
-def format_paths(paths: list[str], jobs: int | None = None) -> Iterator[Outcome]:
+def format_paths(paths: list[str], jobs: int | None = None, search: Search | None = None) -> Iterator[Outcome]:
     """The outcome for every file the paths name, searched like `lint` does, in
     order; formatted in parallel processes when there are many."""
-    outcomes = check_paths(paths, Checker("fmt"), format_checked, jobs, largest_chunk=8)
+    outcomes = check_paths(paths, Checker("fmt"), format_checked, jobs, largest_chunk=8, search=search)
     yield from (outcome for outcome in outcomes if outcome.status != "skipped")
 
 
-def run(paths: list[str], mode: str, out: TextIO, err: TextIO) -> int:
-    """Format, check or diff; report; the exit code (0, 1 changes found, 2 errors)."""
+def run(paths: list[str], mode: str, out: TextIO, err: TextIO, search: Search | None = None) -> int:
+    """Format, check or diff; report; the exit code (0, 1 changes found, 2 errors).
+
+    What `search` notes (a path that does not exist, a folder without maps) is the caller's to tell.
+    """
     counts = {"changed": 0, "unchanged": 0, "failed": 0}
     notes = err if mode == DIFF else out
-    for outcome in format_paths(paths):
+    for outcome in format_paths(paths, search=search):
         if outcome.status == "changed" and mode == WRITE:
             outcome = _write(outcome)
         counts[outcome.status] += 1

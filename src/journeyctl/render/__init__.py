@@ -14,6 +14,7 @@ from journeyctl.render.environment import make_environment
 from journeyctl.render.formats import FORMATS, OutputFormat
 from journeyctl.render.output import check_site_folder, write_site, write_stdout
 from journeyctl.render.site import INDEX_NAME, MapRenderer, render_map, render_maps, render_site
+from journeyctl.source.discovery import Search
 from journeyctl.system.atomic import check_not_read, write_atomically
 
 
@@ -25,11 +26,13 @@ def render_paths(
     today: date,
     stdout: TextIO,
     jobs: Optional[int] = None,
+    search: Optional[Search] = None,
 ) -> None:
     """The `render` command: the maps `paths` name to `output` (a file or a site folder) or stdout.
 
     Everything is rendered in memory before anything is written, so a map or
-    template error leaves existing output as it was.
+    template error leaves existing output as it was; so does a path that does
+    not exist or a folder without maps, which `search` notes for the caller to tell.
     """
     output_format = FORMATS.get(format_name)
     if output_format is None:
@@ -42,7 +45,10 @@ def render_paths(
     environment = make_environment(templates)
     index_name = INDEX_NAME + output_format.suffix
     renderer = MapRenderer(output_format, environment, today, index_name if site else None)
-    rendered = render_maps(paths, renderer, jobs)
+    search = search if search is not None else Search()
+    rendered = render_maps(paths, renderer, jobs, search)
+    if search.exit_code() or (search.empty and not rendered):
+        return
     if not rendered:
         raise UsageError(f"No journey maps to render in {', '.join(paths)} (persona libraries are not pages).")
     read = [result.path for result in rendered]

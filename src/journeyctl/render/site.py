@@ -15,6 +15,7 @@ from journeyctl.model import JourneyMap, Persona
 from journeyctl.render.environment import load_template, render_template
 from journeyctl.render.formats import OutputFormat
 from journeyctl.render.view import Counts, MapView, ReviewView, build_view
+from journeyctl.source.discovery import Search
 
 INDEX_NAME = "index"
 
@@ -109,10 +110,12 @@ class MapRenderer:
         return RenderedMap(path, page, entry)
 
 
-def render_maps(paths: list[str], renderer: MapRenderer, jobs: Optional[int] = None) -> list[RenderedMap]:
+def render_maps(
+    paths: list[str], renderer: MapRenderer, jobs: Optional[int] = None, search: Optional[Search] = None
+) -> list[RenderedMap]:
     """Render every file the paths name, in order; raises InvalidInput with every map's findings."""
     rendered = check_paths(
-        paths, renderer.checker, renderer.render_checked, jobs, largest_chunk=16, progress="Rendering maps"
+        paths, renderer.checker, renderer.render_checked, jobs, 16, search, progress="Rendering maps"
     )
     results = list(rendered)
     findings = [finding for result in results for finding in result.findings]

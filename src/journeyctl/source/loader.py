@@ -32,6 +32,8 @@ _BOMS = {
     b"\xfe\xff": "UTF-16",
 }
 _MAP_MARKER = re.compile(rb"^[\"']?journeyctl[\"']?[ \t]*:", re.MULTILINE)
+_BLANK = re.compile(rb"\s*")
+_FLOW_MARKER = re.compile(rb"[{,]\s*(?:\"journeyctl\"|'journeyctl'|journeyctl)\s*:")
 
 
 @dataclass
@@ -98,8 +100,11 @@ def _reason(path: str, error: OSError) -> str:
 def looks_like_map(raw: bytes) -> bool:
     """True when the file has a top-level `journeyctl:` key (cheap text test).
 
-    Byte order marks are looked through, so that a map saved with one is
-    linted (and told about its encoding) rather than skipped.
+    The key is looked for at the start of a line, or, in a file written in
+    JSON-style flow (`{"journeyctl": 1, ...}`), as a key of the flow mapping (at
+    any depth: a file that merely nests one is then reported as not a map, not
+    skipped). Byte order marks are looked through, so that a map saved with one
+    is linted (and told about its encoding) rather than skipped.
     """
     if raw.startswith(BOM):
         raw = raw[3:]
@@ -107,7 +112,24 @@ def looks_like_map(raw: bytes) -> bool:
         if raw.startswith(bom):
             raw = raw.decode(name, errors="replace").encode("utf-8")
             break
-    return _MAP_MARKER.search(raw) is not None
+    if _MAP_MARKER.search(raw) is not None:
+        return True
+    return _starts_flow_mapping(raw) and _FLOW_MARKER.search(raw) is not None
+
+
+def _starts_flow_mapping(raw: bytes) -> bool:
+    """Whether the content starts with `{`, after blank lines, comments, directives and one `---`."""
+    position, started = 0, False
+    while True:
+        position = _BLANK.match(raw, position).end()  # type: ignore[union-attr]  # `\s*` always matches
+        if raw.startswith((b"#", b"%"), position):
+            position = raw.find(b"\n", position)
+            if position < 0:
+                return False
+        elif not started and raw.startswith(b"---", position) and raw[position + 3 : position + 4].isspace():
+            position, started = position + 3, True
+        else:
+            return raw.startswith(b"{", position)
 
 
 def decode(raw: bytes) -> str:

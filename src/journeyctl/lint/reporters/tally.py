@@ -42,6 +42,8 @@ class Tally:
         """The summary line, e.g. `2 errors and 1 warning in 1 of 4 files.`"""
         errors, warnings, infos = (self.counts[s] for s in SEVERITIES)
         files = f"{self.files} file" + ("s" if self.files != 1 else "")
+        if not self.files:
+            return "No journey maps checked."
         if not (errors or warnings or infos):
             return f"All clear: no findings in {files}."
         parts = [_plural(errors, "error"), _plural(warnings, "warning")] + ([_plural(infos, "info")] if infos else [])
