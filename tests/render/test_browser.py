@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from render_support import ARTIFACTS, hostile  # noqa: F401  (fixture)
+from render_support import ARTIFACTS, UPDATE, hostile  # noqa: F401  (fixture)
 
-from conftest import EXAMPLES, TODAY
+from conftest import EXAMPLES, ROOT, TODAY
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -127,6 +129,38 @@ def test_pages_load_quietly_fit_the_screen_and_are_readable(browser, site, name,
             failures.append((item["text"], item["color"], item["background"], round(ratio, 2)))
     visit.page.close()
     assert failures == []
+
+
+# The picture of a rendered map in README.md and on the documentation's home page.
+SCREENSHOT = ROOT / "docs" / "images" / "journey-map.png"
+
+
+def test_the_readme_screenshot_is_this_page(browser, site):
+    """The journey section of an example map, 1280 by 800 pixels, as this Chromium draws it.
+
+    JOURNEYCTL_UPDATE_GOLDEN=1 puts the new picture in docs/images/ (commit it); otherwise the
+    committed one must have the same size, which a change of the page's layout would break.
+    """
+    visit = Visit(browser, site / "online-store-checkout.html", 1280)
+    visit.assert_quiet()
+    top = visit.page.evaluate("document.querySelector('#map-heading').getBoundingClientRect().top + window.scrollY")
+    taken = ARTIFACTS / "journey-map.png"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    visit.page.screenshot(path=str(taken), full_page=True, clip={"x": 0, "y": top - 24, "width": 1280, "height": 800})
+    visit.page.close()
+    if UPDATE:
+        shutil.copyfile(taken, SCREENSHOT)
+    assert SCREENSHOT.is_file(), f"no {SCREENSHOT}: run with JOURNEYCTL_UPDATE_GOLDEN=1"
+    assert png_size(SCREENSHOT) == png_size(taken) == (1280, 800)
+    assert 50_000 < SCREENSHOT.stat().st_size < 400_000
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """Width and height of a PNG, from its header."""
+    header = path.read_bytes()[:24]
+    assert header.startswith(b"\x89PNG\r\n\x1a\n"), f"{path} is not a PNG"
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
 
 
 def test_hostile_page_runs_nothing(browser, hostile, tmp_path):
