@@ -123,16 +123,16 @@ def test_action_render_step_writes_a_site(tmp_path):
     assert (site / "index.html").is_file()
 
 
-def _readme_pre_commit_config() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## pre-commit") :]
-    return re.search(r"```yaml\n(repos:.*?)```", section, re.DOTALL).group(1)
+def _guide_pre_commit_config() -> str:
+    """The snippet of the pre-commit guide."""
+    guide = (ROOT / "docs" / "guides" / "pre-commit.md").read_text(encoding="utf-8")
+    return re.search(r"```yaml\n(repos:.*?)```", guide, re.DOTALL).group(1)
 
 
-def test_readme_pre_commit_snippet_names_this_version_and_these_hooks():
+def test_guide_pre_commit_snippet_names_this_version_and_these_hooks():
     import journeyctl
 
-    config = YAML(typ="safe", pure=True).load(_readme_pre_commit_config())
+    config = YAML(typ="safe", pure=True).load(_guide_pre_commit_config())
     (repo,) = config["repos"]
     assert repo["rev"] == f"v{journeyctl.__version__}"
     assert [hook["id"] for hook in repo["hooks"]] == ["journeyctl-fmt", "journeyctl-lint"]
@@ -141,8 +141,8 @@ def test_readme_pre_commit_snippet_names_this_version_and_these_hooks():
 @pytest.mark.skipif(
     shutil.which("pre-commit") is None or shutil.which("git") is None, reason="needs pre-commit and git"
 )
-def test_readme_pre_commit_snippet_runs_with_the_real_pre_commit(tmp_path):
-    """README's snippet, pointed at a clone of this repository tagged as the release, run by pre-commit itself."""
+def test_guide_pre_commit_snippet_runs_with_the_real_pre_commit(tmp_path):
+    """The guide's snippet, pointed at a clone of this repository tagged as the release, run by pre-commit itself."""
     env = {
         **{key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "PYTHONPATH"))},
         "PRE_COMMIT_HOME": str(tmp_path / "cache"),
@@ -161,13 +161,13 @@ def test_readme_pre_commit_snippet_runs_with_the_real_pre_commit(tmp_path):
         ("git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "release"),
     ):
         assert run(*command, cwd=release).returncode == 0
-    config = YAML(typ="safe", pure=True).load(_readme_pre_commit_config())
+    config = YAML(typ="safe", pure=True).load(_guide_pre_commit_config())
     assert run("git", "tag", config["repos"][0]["rev"], cwd=release).returncode == 0
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(EXAMPLES / "online-store-checkout.journey.yaml", project)
     shutil.copy(EXAMPLES / "personas.yaml", project)
-    snippet = _readme_pre_commit_config().replace(config["repos"][0]["repo"], str(release))
+    snippet = _guide_pre_commit_config().replace(config["repos"][0]["repo"], str(release))
     (project / ".pre-commit-config.yaml").write_text(snippet, encoding="utf-8")
     for command in (("git", "init", "-q", "-b", "main"), ("git", "add", "-A")):
         assert run(*command, cwd=project).returncode == 0
