@@ -44,6 +44,8 @@ from journeyctl.rules.base import Context
 CODE = "E021"
 NAME = "unknown-reference"
 SEVERITY = "error"
+# Also run on the well-formed parts of a map with schema errors.
+PARTIAL = True
 
 
 def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
@@ -54,6 +56,8 @@ def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
     kinds: dict[str, list[str]] = {}
     for _, entity, item in identified_items(journey):
         kinds.setdefault(item.id, []).append(entity.replace("_", " "))
+    for written in ctx.written_ids - kinds.keys():
+        kinds[written] = ["item that does not validate"]
     for path, _, touchpoint in touchpoints(journey):
         yield from _missing(path, "evidence", touchpoint.evidence, kinds, "source")
         for p, pain in enumerate(touchpoint.pain_points):
@@ -67,6 +71,8 @@ def _missing(path: ItemPath, key: str, refs: list[str], kinds: dict[str, list[st
         found = kinds.get(ref, [])
         if not found:
             yield Problem((*path, key, i), f"`{ref}` is not the id of any {what} in this file.")
+        elif found == ["item that does not validate"]:
+            continue  # it exists; its own errors are reported
         elif what not in found:
             article = "an" if found[0][0] in "aeiou" else "a"
             yield Problem((*path, key, i), f"`{ref}` is the id of {article} {found[0]}, not of a {what}.")
