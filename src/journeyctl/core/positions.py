@@ -53,7 +53,7 @@ class SourceMap:
         typing). None outside the document's top-level mapping.
         """
         position = (line - 1, column - 1)
-        node, path = self._root, ()
+        node, path = self._root, ()  # type: Any, Path
         if not _encloses(node, position):
             return None
         while True:
