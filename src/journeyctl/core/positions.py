@@ -53,7 +53,8 @@ class SourceMap:
         typing). None outside the document's top-level mapping.
         """
         position = (line - 1, column - 1)
-        node, path = self._root, ()  # type: Any, Path
+        node: Any = self._root
+        path: Path = ()
         if not _encloses(node, position):
             return None
         while True:
