@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from lsp_support import Editor, client, editor, workspace  # noqa: F401
 from lsprotocol import types
 
 from journeyctl.check.service import Checker
 from journeyctl.config.settings import Settings
 from journeyctl.rules import RULES
-from lsp_support import Editor, client, editor, workspace  # noqa: F401
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -31,7 +31,9 @@ def as_findings(diagnostics: list[types.Diagnostic]) -> list[tuple[int, int, str
 
 
 @pytest.mark.parametrize("code", list(RULES))
-async def test_the_failing_example_of_every_rule_gives_lints_findings(editor: Editor, workspace: Path, code: str) -> None:
+async def test_the_failing_example_of_every_rule_gives_lints_findings(
+    editor: Editor, workspace: Path, code: str
+) -> None:
     example = RULES[code].examples()["Fails"]
     path = workspace / f"example-{code}.journey.yaml"
     uri = editor.open(path, example)

@@ -65,12 +65,24 @@ class Positions:
             units += self._codec.client_num_units(character)
         return start + len(text)
 
+    def client_prefix(self, position: types.Position) -> str:
+        """The text of the editor's line before a position."""
+        line = min(max(position.line, 0), len(self._lsp_starts) - 1)
+        return self.text[self._lsp_starts[line] : self.client_offset(position)]
+
     def client_line(self, line: int) -> str:
         """The text of the editor's line `line` (0-based), without its line break."""
         if not 0 <= line < len(self._lsp_starts):
             return ""
         end = self._lsp_starts[line + 1] if line + 1 < len(self._lsp_starts) else len(self.text)
         return self.text[self._lsp_starts[line] : end].rstrip("\r\n")
+
+    def line_text(self, line: int) -> str:
+        """The text of the engine's line `line` (1-based), without its line break."""
+        if not 1 <= line <= len(self._yaml_starts):
+            return ""
+        end = self._yaml_starts[line] if line < len(self._yaml_starts) else len(self.text)
+        return LINE_BREAKS.sub("", self.text[self._yaml_starts[line - 1] : end])
 
     def offset(self, place: Place) -> int:
         """The index into the text of an engine (line, column), clamped to its line."""

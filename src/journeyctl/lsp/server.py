@@ -13,7 +13,7 @@ import logging
 import os
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Optional
+from typing import Any, Callable, Optional, TypeVar
 from urllib.parse import unquote, urlparse
 
 from pygls.lsp.server import LanguageServer
@@ -26,6 +26,7 @@ from journeyctl.lsp.analysis import Analysis, Buffer, analyse
 from journeyctl.lsp.positions import Positions
 
 logger = logging.getLogger("journeyctl.lsp")
+Result = TypeVar("Result")
 
 
 class JourneyServer(LanguageServer):
@@ -36,6 +37,7 @@ class JourneyServer(LanguageServer):
         self.buffers: dict[str, str] = {}  # the text of each open document, by normalised path
         self.libraries = PersonaLibraries(read=self.read_text)
         self.analyses: dict[str, Analysis] = {}  # the latest analysis of each open document, by URI
+        self.loaded: dict[str, Analysis] = {}  # the latest analysis of each open document that loaded, by URI
         self.pending: dict[str, asyncio.Task[None]] = {}  # the scheduled check of a document, by URI
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journeyctl-check")
         self.told: set[str] = set()  # messages shown to the user once (an unusable config file)
@@ -71,7 +73,13 @@ class JourneyServer(LanguageServer):
         current = self.open_document(uri)
         if current is not None and current.version == buffer.version:
             self.analyses[uri] = result
+            if result.document is not None:
+                self.loaded[uri] = result
         return result
+
+    async def in_worker(self, work: Callable[..., Result], *args: Any) -> Result:
+        """Run engine work (loading other files, formatting) in the worker, off the event loop."""
+        return await asyncio.get_running_loop().run_in_executor(self.worker, work, *args)
 
     def _analyse(self, buffer: Buffer, stale: Iterable[str]) -> Analysis:
         for path in stale:
@@ -88,6 +96,7 @@ class JourneyServer(LanguageServer):
         buffer = self.buffer(uri)
         if buffer is None:  # closed
             self.analyses.pop(uri, None)
+            self.loaded.pop(uri, None)
             path = path_of(uri)
             self.buffers.pop(path, None)
         else:
