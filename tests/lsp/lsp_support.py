@@ -145,3 +145,26 @@ def position_of(text: str, needle: str, occurrence: int = 0, offset: int = 0) ->
     line = text.count("\n", 0, index)
     line_text = text[text.rfind("\n", 0, index) + 1 : index]
     return types.Position(line=line, character=len(line_text.encode("utf-16-le")) // 2)
+
+
+def offset_of(text: str, position: types.Position) -> int:
+    """The index into `text` of a UTF-16 position (LSP's line breaks)."""
+    lines = text.splitlines(keepends=True) if text else [""]
+    start = sum(len(line) for line in lines[: position.line])
+    line = lines[position.line] if position.line < len(lines) else ""
+    units = 0
+    for index, character in enumerate(line):
+        if units >= position.character:
+            return start + index
+        units += len(character.encode("utf-16-le")) // 2
+    return start + len(line.rstrip("\r\n"))
+
+
+def apply_edits(text: str, edits: Sequence[types.TextEdit]) -> str:
+    """The text after the edits, applied as an editor does (all ranges refer to the text before)."""
+    spans = sorted(
+        ((offset_of(text, e.range.start), offset_of(text, e.range.end), e.new_text) for e in edits), reverse=True
+    )
+    for start, end, new in spans:
+        text = text[:start] + new + text[end:]
+    return text

@@ -49,6 +49,8 @@ async def completion(ls: JourneyServer, params: types.CompletionParams) -> Optio
         choices = await ls.in_worker(persona_choices, ls, loaded)
     else:
         choices = value_choices(context, loaded, buffer.path)
+    if not choices:
+        return None
     start = types.Position(
         line=params.position.line,
         character=params.position.character - ls.workspace.position_codec.client_num_units(context.partial),

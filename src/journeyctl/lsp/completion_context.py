@@ -17,6 +17,8 @@ _COMMENT = re.compile(r"(?:^|[ \t])#")
 _KEY_VALUE = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)*)(?P<key>[A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(?P<value>.*))?$")
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)-(?:[ \t]+(?P<value>.*))?$")
 _LIST_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?:#.*)?$")
+# Values that are not a word being typed: block scalars, flow mappings, anchors, aliases, tags.
+_NOT_A_WORD = ("|", ">", "{", "&", "*", "!")
 _WORD = re.compile(r"[^\s\[\],'\"]*$")
 
 
@@ -40,12 +42,12 @@ def context_at(prefix: str, above: Iterable[str]) -> Optional[Context]:
     pair = _KEY_VALUE.match(prefix)
     if pair is not None:
         value = pair["value"] or ""
-        if value.startswith(("|", ">", "{", "&", "*", "!")):
+        if value.startswith(_NOT_A_WORD):
             return None
         partial = _word(value) if value.startswith("[") else value.lstrip("'\"")
         return Context(pair["key"], partial, top_level=pair["indent"] == "")
     item = _ITEM.match(prefix)
-    if item is not None:
+    if item is not None and not (item["value"] or "").startswith(_NOT_A_WORD):
         key = _list_key(len(item["indent"]), above)
         return Context(key, (item["value"] or "").lstrip("'\"")) if key is not None else None
     return None
