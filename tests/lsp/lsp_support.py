@@ -124,6 +124,16 @@ class Editor:
     def publications(self, uri: str) -> list[types.PublishDiagnosticsParams]:
         return list(self.client.published[uri])  # type: ignore[attr-defined]
 
+    async def republished(self, uri: str, seen: int) -> list[types.Diagnostic]:
+        """The diagnostics of the first publication after the `seen` first ones (a re-check at the same version)."""
+        deadline = asyncio.get_running_loop().time() + PATIENCE
+        while asyncio.get_running_loop().time() < deadline:
+            published = self.publications(uri)
+            if len(published) > seen:
+                return list(published[seen].diagnostics)
+            await asyncio.sleep(0.01)
+        raise AssertionError(f"no new diagnostics published for {uri}")
+
     async def diagnostics(self, uri: str, version: int | None = None) -> list[types.Diagnostic]:
         """The diagnostics published for the document's text at `version` (default: its latest)."""
         wanted = self.versions[uri] if version is None else version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Optional, Union
 
 PathPart = Union[str, int]
@@ -107,11 +108,26 @@ def _children(node: Any) -> list[tuple[Any, Any]]:
 
 
 def _step_towards(node: Any, position: tuple[int, int]) -> Optional[tuple[PathPart, Any, Any]]:
-    """(path part, key node or None, value node) of the item of a collection that encloses `position`."""
-    for index, (key, child) in enumerate(_children(node)):
-        if (key is not None and _encloses(key, position)) or _encloses(child, position):
-            return (str(key.value) if key is not None else index), key, child
+    """(path part, key node or None, value node) of the item of a collection that encloses `position`.
+
+    Items are in text order: a binary search finds the last one starting at or
+    before `position`, so that a list of thousands of items is not scanned.
+    """
+    items = node.value
+    if not isinstance(items, list) or not items:
+        return None
+    index = bisect.bisect_right(items, position, key=_item_start) - 1
+    if index < 0:
+        return None
+    key, child = items[index] if isinstance(items[index], tuple) else (None, items[index])
+    if (key is not None and _encloses(key, position)) or _encloses(child, position):
+        return (str(key.value) if key is not None else index), key, child
     return None
+
+
+def _item_start(item: Any) -> tuple[int, int]:
+    mark = (item[0] if isinstance(item, tuple) else item).start_mark
+    return mark.line, mark.column
 
 
 def _encloses(node: Any, position: tuple[int, int]) -> bool:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
+from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from journeyctl.check.references import PersonaLibraries, library_path, split_reference
@@ -19,6 +20,7 @@ from journeyctl.check.service import Checked, Checker, make_finding
 from journeyctl.config.files import load_configuration
 from journeyctl.config.settings import Settings
 from journeyctl.core.errors import JourneyctlError, LoadError
+from journeyctl.lsp.findings import diagnostic
 from journeyctl.lsp.positions import Positions
 from journeyctl.source.loader import Document, check_size, looks_like_map
 
@@ -48,6 +50,7 @@ class Analysis:
     config_error: Optional[str] = None
     # The persona library files the map names: when one changes, the map is checked again.
     libraries: frozenset[str] = frozenset()
+    diagnostics: list[types.Diagnostic] = field(default_factory=list)
 
     @property
     def document(self) -> Optional[Document]:
@@ -75,9 +78,12 @@ def analyse(buffer: Buffer, codec: PositionCodec, libraries: PersonaLibraries) -
     except LoadError as error:
         finding = make_finding(buffer.path, error.code, error.line, error.column, error.message, settings)
         analysis.checked = Checked(buffer.path, [finding], text=buffer.text)
+        analysis.diagnostics = [diagnostic(finding, None, analysis.positions)]
         return analysis
     analysis.checked = checker.check_text(buffer.text, buffer.path)
     analysis.libraries = named_libraries(buffer.path, analysis.data)
+    document, positions = analysis.document, analysis.positions
+    analysis.diagnostics = [diagnostic(finding, document, positions) for finding in analysis.checked.findings]
     return analysis
 
 

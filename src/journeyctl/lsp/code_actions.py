@@ -15,7 +15,7 @@ from lsprotocol import types
 from journeyctl.check.suppressions import UNUSED
 from journeyctl.core.findings import Finding
 from journeyctl.lsp.analysis import Analysis
-from journeyctl.lsp.diagnostics import diagnostic
+from journeyctl.lsp.findings import diagnostic
 from journeyctl.lsp.server import JourneyServer, server
 from journeyctl.lsp.targets import reference_at
 from journeyctl.model import JourneyMap
@@ -58,7 +58,7 @@ def _action(analysis: Analysis, finding: Finding, title: str, edit: Edit, prefer
     return types.CodeAction(
         title=title,
         kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic(finding, analysis)],
+        diagnostics=[diagnostic(finding, analysis.document, analysis.positions)],
         is_preferred=preferred,
         edit=types.WorkspaceEdit(changes={analysis.buffer.uri: [types.TextEdit(range=edit[0], new_text=edit[1])]}),
     )

@@ -1,9 +1,7 @@
 """Diagnostics: lint's findings for each open map, pushed on open, change (debounced) and save.
 
-A finding becomes a diagnostic here, at the edge: its position is converted to
-the editor's, it spans the key or value it points at, and its code links to the
-rule's documentation. Each publication carries the version of the text that was
-checked; a check whose document changed or closed meanwhile publishes nothing.
+Each publication carries the version of the text that was checked; a check
+whose document changed or closed meanwhile publishes nothing.
 """
 
 from __future__ import annotations
@@ -13,21 +11,10 @@ import logging
 
 from lsprotocol import types
 
-from journeyctl.core.findings import Finding
-from journeyctl.lint.reporters.sarif import INFORMATION_URI
-from journeyctl.lsp.analysis import Analysis
-from journeyctl.lsp.positions import Place
 from journeyctl.lsp.server import JourneyServer, server
 
 # Typing pauses shorter than this do not start a check: one check per burst of keystrokes.
 DEBOUNCE_SECONDS = 0.15
-SOURCE = "journeyctl"
-RULES_URL = f"{INFORMATION_URI}#rules"
-SEVERITIES = {
-    "error": types.DiagnosticSeverity.Error,
-    "warning": types.DiagnosticSeverity.Warning,
-    "info": types.DiagnosticSeverity.Information,
-}
 logger = logging.getLogger("journeyctl.lsp")
 
 
@@ -91,35 +78,5 @@ async def _check_and_publish(ls: JourneyServer, uri: str, delay: float) -> None:
         ls.told.add(analysis.config_error)
         ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=analysis.config_error))
     ls.text_document_publish_diagnostics(
-        types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics(analysis), version=analysis.buffer.version)
+        types.PublishDiagnosticsParams(uri=uri, diagnostics=analysis.diagnostics, version=analysis.buffer.version)
     )
-
-
-def diagnostics(analysis: Analysis) -> list[types.Diagnostic]:
-    """The analysis's findings as the editor's diagnostics."""
-    findings = analysis.checked.findings if analysis.checked is not None else []
-    return [diagnostic(finding, analysis) for finding in findings]
-
-
-def diagnostic(finding: Finding, analysis: Analysis) -> types.Diagnostic:
-    """One finding as a diagnostic: same code, message and severity as lint gives."""
-    start = (finding.line, finding.column)
-    return types.Diagnostic(
-        range=analysis.positions.range(start, _end(start, analysis)),
-        message=finding.message,
-        severity=SEVERITIES[finding.severity],
-        code=finding.code,
-        code_description=types.CodeDescription(href=RULES_URL),
-        source=SOURCE,
-    )
-
-
-def _end(start: Place, analysis: Analysis) -> Place:
-    """Where a finding's range ends: the end of the key or value it points at when that is on one
-    line, else the end of the word there."""
-    document = analysis.document
-    at = document.source.path_at(*start) if document is not None else None
-    span = document.source.span(*at) if document is not None and at is not None else None
-    if span is not None and span[0] == start and span[1][0] == start[0]:
-        return span[1]
-    return analysis.positions.token_end(start)
