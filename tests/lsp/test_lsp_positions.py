@@ -83,3 +83,14 @@ async def test_utf8_columns_when_negotiated(neovim: LanguageClient, workspace: P
         )
     )
     assert hover is not None and hover.contents.value == "No source `src-x` in this file."
+
+
+async def test_an_edit_below_a_unicode_line_separator_lands_where_the_editor_made_it(
+    editor: Editor, workspace: Path
+) -> None:
+    text = 'journeyctl: 1\nid: x\ntitle: "a\u2028b"\nstages:\n  - id: pay\n    nmae: Pay\n'
+    uri = editor.open(workspace / "separator.journey.yaml", text)
+    assert [d.code for d in await editor.diagnostics(uri)] == ["E010", "E011"]
+    line = text.split("\n").index("    nmae: Pay")
+    editor.edit(uri, (line, 4), (line, 8), "name")  # U+2028 is no line break to an editor
+    assert [d.code for d in await editor.diagnostics(uri) if str(d.code).startswith("E")] == []

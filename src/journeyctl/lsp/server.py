@@ -23,6 +23,7 @@ from pygls.workspace import TextDocument
 from journeyctl import __version__
 from journeyctl.check.references import PersonaLibraries, read_file
 from journeyctl.lsp.analysis import Analysis, Buffer, analyse
+from journeyctl.lsp.documents import EditorProtocol
 from journeyctl.lsp.positions import Positions
 
 logger = logging.getLogger("journeyctl.lsp")
@@ -33,7 +34,7 @@ class JourneyServer(LanguageServer):
     """pygls' server, with the buffers, analyses and pending checks of one editor session."""
 
     def __init__(self) -> None:
-        super().__init__("journeyctl", __version__)
+        super().__init__("journeyctl", __version__, protocol_cls=EditorProtocol)
         self.buffers: dict[str, str] = {}  # the text of each open document, by normalised path
         self.libraries = PersonaLibraries(read=self.read_text)
         self.analyses: dict[str, Analysis] = {}  # the latest analysis of each open document, by URI
