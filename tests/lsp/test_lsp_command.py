@@ -46,7 +46,9 @@ def test_other_commands_do_not_import_the_language_server(args: list[str]) -> No
         timeout=120,
     )
     assert result.returncode in (0, 1), result.stderr[-2000:]
-    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    imported = {
+        line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")
+    }
     assert "journeyctl.cli" in imported
     assert sorted(name for name in imported if name.split(".")[0] in ("pygls", "lsprotocol", "cattrs")) == []
     assert not any(name.startswith("journeyctl.lsp") for name in imported)
