@@ -12,7 +12,6 @@ from typing import Optional
 from lsprotocol import types
 
 from journeyctl.core.errors import InvalidInput, JourneyctlError
-from journeyctl.formatter.engine import format_text
 from journeyctl.lsp.analysis import Buffer
 from journeyctl.lsp.positions import Positions
 from journeyctl.lsp.server import JourneyServer, server
@@ -37,6 +36,9 @@ async def formatting(ls: JourneyServer, params: types.DocumentFormattingParams) 
 
 def formatted_text(buffer: Buffer) -> Optional[str]:
     """The buffer's text as `journeyctl fmt` writes it, or None when fmt would leave the file alone."""
+    # Loaded on the first request: most sessions never format, and the server starts faster without it.
+    from journeyctl.formatter.engine import format_text
+
     try:
         return format_text(buffer.text, buffer.path)
     except InvalidInput as invalid:
