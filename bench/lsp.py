@@ -48,11 +48,13 @@ class Session:
     def __init__(self) -> None:
         self.client = LanguageClient("journeyctl-bench", "1")
         self.arrived: dict[int, float] = {}
+        self.codes: set[str] = set()  # the codes of every diagnostic published: the map must stay valid
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def published(params: types.PublishDiagnosticsParams) -> None:
             if params.version is not None:
                 self.arrived.setdefault(params.version, time.perf_counter())
+                self.codes.update(str(diagnostic.code) for diagnostic in params.diagnostics)
 
     async def start(self, folder: Path) -> float:
         """Start the server; the seconds from `initialize` to the first diagnostics of the map."""
@@ -67,7 +69,9 @@ class Session:
         self.uri, text = path.as_uri(), path.read_text(encoding="utf-8")
         lines = text.split("\n")
         self.title_line = next(number for number, line in enumerate(lines) if line.startswith("title:"))
-        self.title_end, self.version = len(lines[self.title_line]), 1
+        # Typing goes inside the title's text: before its closing quote when it is quoted.
+        self.title_end = len(lines[self.title_line]) - (lines[self.title_line][-1] in "'\"")
+        self.version = 1
         self.client.text_document_did_open(
             types.DidOpenTextDocumentParams(
                 text_document=types.TextDocumentItem(uri=self.uri, language_id="yaml", version=1, text=text)
@@ -76,7 +80,7 @@ class Session:
         return await self._until(1) - began
 
     async def edit(self) -> float:
-        """Type a letter at the end of the title; the seconds until its diagnostics, less the debounce."""
+        """Type a letter at the end of the title's text; the seconds until its diagnostics, less the debounce."""
         self.version += 1
         at = types.Position(line=self.title_line, character=self.title_end)
         self.title_end += 1
@@ -113,6 +117,9 @@ async def measure(folder: Path, edits: int, starts: int, warmup: int) -> dict[st
                 await session.edit()
             figures["change"] = [await session.edit() for _ in range(edits)]
         await session.stop()
+        errors = sorted(code for code in session.codes if code.startswith("E"))
+        if errors:
+            raise SystemExit(f"bench: the map did not stay valid while typing ({', '.join(errors)}): nothing measured")
     return figures
 
 

@@ -104,3 +104,16 @@ async def test_references_of_a_library_persona_find_maps_on_disk(editor: Editor,
         ((workspace / "maps" / "a.journey.yaml").as_uri(), position_of(cited, "../shared")),
     ]
     editor.close(uri)
+
+
+async def test_a_library_changed_on_disk_is_read_again_at_the_next_check(editor: Editor, workspace: Path) -> None:
+    library = workspace / "disk" / "personas.yaml"
+    library.parent.mkdir()
+    library.write_text(LIBRARY, encoding="utf-8")
+    text = MAP.replace("people/", "disk/")
+    uri = editor.open(workspace / "disk.journey.yaml", text)
+    assert e021(await editor.diagnostics(uri)) == [MISSING.replace("people/", "disk/")]
+    library.write_text(LIBRARY + "  - {id: anna, name: Anna}\n", encoding="utf-8")  # by git, another editor...
+    editor.edit(uri, (2, 15), (2, 15), "!")  # the next keystroke in the map
+    assert e021(await editor.diagnostics(uri)) == []
+    editor.close(uri)

@@ -42,6 +42,7 @@ class JourneyServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}  # the scheduled check of a document, by URI
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journeyctl-check")
         self.told: set[str] = set()  # messages shown to the user once (an unusable config file)
+        self.stamps: dict[str, Optional[tuple[int, int]]] = {}  # size and time of the library files on disk
 
     def read_text(self, path: str) -> str:
         """A file's text as the editor has it: the open buffer's unsaved text, else the file's."""
@@ -69,8 +70,8 @@ class JourneyServer(LanguageServer):
         if cached is not None and cached.buffer.version == buffer.version:
             return cached
         # Libraries that are not open may have changed on disk since the last check.
-        stale = cached.libraries.difference(self.buffers) if cached is not None else frozenset()
-        result = await asyncio.get_running_loop().run_in_executor(self.worker, self._analyse, buffer, stale)
+        on_disk = cached.libraries.difference(self.buffers) if cached is not None else frozenset()
+        result = await asyncio.get_running_loop().run_in_executor(self.worker, self._analyse, buffer, on_disk)
         current = self.open_document(uri)
         if current is not None and current.version == buffer.version:
             self.analyses[uri] = result
@@ -82,9 +83,12 @@ class JourneyServer(LanguageServer):
         """Run engine work (loading other files, formatting) in the worker, off the event loop."""
         return await asyncio.get_running_loop().run_in_executor(self.worker, work, *args)
 
-    def _analyse(self, buffer: Buffer, stale: Iterable[str]) -> Analysis:
-        for path in stale:
-            self.libraries.forget(path)
+    def _analyse(self, buffer: Buffer, on_disk: Iterable[str]) -> Analysis:
+        for path in on_disk:
+            stamp = _stamp(path)
+            if self.stamps.get(path) != stamp:
+                self.libraries.forget(path)
+                self.stamps[path] = stamp
         codec = self.workspace.position_codec
         try:
             return analyse(buffer, codec, self.libraries)
@@ -109,6 +113,15 @@ class JourneyServer(LanguageServer):
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Errors go to the editor's log of the server (standard error), never to a pop-up."""
         logger.error("%s", error)
+
+
+def _stamp(path: str) -> Optional[tuple[int, int]]:
+    """A file's size and modification time (None when it cannot be read): when they change, so did the file."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_size, status.st_mtime_ns
 
 
 def path_of(uri: str) -> str:
