@@ -17,7 +17,7 @@ from journeyctl.core.findings import Finding
 from journeyctl.lsp.analysis import Analysis
 from journeyctl.lsp.findings import diagnostic
 from journeyctl.lsp.server import JourneyServer, server
-from journeyctl.lsp.targets import reference_at
+from journeyctl.lsp.targets import reference_at, value_at
 from journeyctl.model import JourneyMap
 from journeyctl.model.validation import key_candidates
 from journeyctl.rules.e021_unknown_reference import candidates
@@ -78,9 +78,9 @@ def did_you_mean(analysis: Analysis, finding: Finding) -> Optional[Edit]:
         found = key_candidates(document.data, path)
     cited = reference_at(document.data, path) if finding.code == "E021" and not on_key else None
     if cited is not None and isinstance(checked.model, JourneyMap) and analysis.checker is not None:
-        written = document.data["persona"] if cited.path == ("persona",) else cited.ident
+        key = "persona" if cited.path == ("persona",) else str(path[-2])
         context = analysis.checker.context(checked.model, analysis.buffer.path)
-        found = candidates(checked.model, str(path[0] if path == ("persona",) else path[-2]), written, context)
+        found = candidates(checked.model, key, str(value_at(document.data, path)), context)
     span = document.source.span(path, on_key)
     if len(found) != 1 or span is None:
         return None

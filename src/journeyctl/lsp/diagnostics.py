@@ -20,19 +20,19 @@ logger = logging.getLogger("journeyctl.lsp")
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: JourneyServer, params: types.DidOpenTextDocumentParams) -> None:
-    touched(ls, params.text_document.uri, delay=0)
+    changed(ls, params.text_document.uri, delay=0)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: JourneyServer, params: types.DidChangeTextDocumentParams) -> None:
-    touched(ls, params.text_document.uri, delay=DEBOUNCE_SECONDS)
+    changed(ls, params.text_document.uri, delay=DEBOUNCE_SECONDS)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: JourneyServer, params: types.DidSaveTextDocumentParams) -> None:
     # The config file or a library on disk may have changed with it: check afresh.
     ls.analyses.pop(params.text_document.uri, None)
-    touched(ls, params.text_document.uri, delay=0)
+    changed(ls, params.text_document.uri, delay=0)
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
@@ -41,11 +41,11 @@ def did_close(ls: JourneyServer, params: types.DidCloseTextDocumentParams) -> No
     pending = ls.pending.pop(uri, None)
     if pending is not None:
         pending.cancel()
-    touched(ls, uri, delay=0)
+    changed(ls, uri, delay=0)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
-def touched(ls: JourneyServer, uri: str, delay: float) -> None:
+def changed(ls: JourneyServer, uri: str, delay: float) -> None:
     """Check a document that changed (if it is open), and the open maps that use it as their persona library."""
     for dependent in ls.touched(uri):
         ls.analyses.pop(dependent, None)
