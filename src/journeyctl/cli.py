@@ -406,6 +406,14 @@ def fmt(
     raise typer.Exit(max(code, tell(search)))
 
 
+@app.command()
+def lsp() -> None:
+    """Run the language server for editors, over standard input and output."""
+    from journeyctl.lsp import serve
+
+    raise typer.Exit(serve())
+
+
 def run() -> None:
     """The program (console script, `python -m journeyctl`): main() on the process's arguments,
     then the end of the process, without the interpreter's teardown.
