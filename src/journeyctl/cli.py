@@ -300,13 +300,20 @@ def render(
     exclude: Exclude = None,
     no_respect_gitignore: NoGitignore = False,
     allow_empty: AllowEmpty = False,
+    clean: Annotated[
+        bool,
+        typer.Option(
+            "--clean",
+            help="Remove the pages of maps that no longer exist from the site folder (only pages journeyctl wrote).",
+        ),
+    ] = False,
 ) -> None:
     """Render maps as self-contained HTML pages or GitHub Markdown."""
     from journeyctl.render import render_paths
 
     search = search_for(exclude, no_respect_gitignore, allow_empty)
     try:
-        render_paths(paths, format, output, templates, parse_today(today), sys.stdout, search=search)
+        render_paths(paths, format, output, templates, parse_today(today), sys.stdout, search=search, clean=clean)
     finally:  # a map's errors stop the render; the paths named in vain are told all the same
         code = tell(search)
     raise typer.Exit(code)
@@ -397,6 +404,14 @@ def fmt(
     search = search_for(exclude, no_respect_gitignore, allow_empty)
     code = run(paths, mode, sys.stdout, sys.stderr, search)
     raise typer.Exit(max(code, tell(search)))
+
+
+@app.command()
+def lsp() -> None:
+    """Run the language server for editors, over standard input and output."""
+    from journeyctl.lsp import serve
+
+    raise typer.Exit(serve())
 
 
 def run() -> None:

@@ -109,3 +109,47 @@ def test_positions_after_a_utf8_bom(tmp_path) -> None:
 def test_extension_keys_are_not_in_the_data_but_positions_stay_right() -> None:
     source = parse_document("journeyctl: 1\nx-note: {a: 1}\nid: checkout\n", "m").source
     assert source.locate(("id",)) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("position", "found"),
+    [
+        ((2, 1), (("journeyctl",), True)),
+        ((2, 11), (("journeyctl",), True)),  # just after the key: still on it
+        ((2, 13), (("journeyctl",), False)),
+        ((4, 10), (("title",), False)),
+        ((5, 8), (("scale",), False)),  # on the `{` of a flow mapping
+        ((5, 19), (("scale", "max"), True)),
+        ((6, 14), (("tags", 1), False)),
+        ((8, 5), (("stages", 0, "id"), True)),
+        ((8, 10), (("stages", 0, "id"), False)),
+        ((11, 9), (("stages", 0, "description"), False)),  # inside a block scalar
+        ((16, 19), (("stages", 0, "touchpoints", 0, "emotion"), False)),
+        ((18, 44), (("stages", 0, "touchpoints", 0, "pain_points", 0, "description"), False)),
+        ((20, 7), (("stages", 1, "name"), True)),
+        ((1, 3), None),  # a comment before the top-level mapping
+    ],
+)
+def test_path_at_a_position(source, position, found) -> None:
+    assert source.path_at(*position) == found
+
+
+def test_path_at_finds_an_item_among_thousands() -> None:
+    items = "".join(f"  - {{id: t{index}, name: T}}\n" for index in range(5000))
+    source = parse_document("journeyctl: 1\nitems:\n" + items, "m").source
+    assert source.path_at(4001, 12) == (("items", 3998, "id"), False)
+
+
+@pytest.mark.parametrize(
+    ("path", "at_key", "span"),
+    [
+        (("title",), False, ((4, 8), (4, 18))),
+        (("title",), True, ((4, 1), (4, 6))),
+        (("tags", 1), False, ((6, 13), (6, 19))),
+        (("scale",), False, ((5, 8), (5, 24))),
+        (("stages", 0, "description"), False, ((10, 18), (13, 1))),
+        (("stages", 7), False, None),
+    ],
+)
+def test_span_of_a_key_or_value(source, path, at_key, span) -> None:
+    assert source.span(path, at_key) == span

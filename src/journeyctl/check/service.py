@@ -9,8 +9,8 @@ positions them, stamps code, name and severity, and applies suppressions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from typing import Callable, Generic, Optional, TypeVar, Union
@@ -21,6 +21,7 @@ from journeyctl.config.settings import Settings
 from journeyctl.core.errors import InvalidInput, LoadError
 from journeyctl.core.findings import FileResult, Finding, Problem
 from journeyctl.model import InvalidMap, MapModel, validate_map
+from journeyctl.model.salvage import salvage
 from journeyctl.rules import RULES, Context, Rule
 from journeyctl.source.discovery import Found, Search
 from journeyctl.source.loader import BOM, Document, decode, looks_like_map, parse_document, read_bytes
@@ -133,13 +134,30 @@ class Checker:
         try:
             checked.model = validate_map(document.data)
         except InvalidMap as invalid:
-            return [(code, document, problem) for code, problem in invalid.problems]
-        context = self.context(checked.model, document.path)
+            schema = [(code, document, problem) for code, problem in invalid.problems]
+            return schema + self._partial_problems(document)
+        return self._rule_problems(checked.model, document, self.rules)
+
+    def _rule_problems(
+        self, model: MapModel, document: Document, rules: Iterable[Rule], written_ids: frozenset[str] = frozenset()
+    ) -> list[tuple[str, Document, Problem]]:
+        context = replace(self.context(model, document.path), written_ids=written_ids)
         return [
             (rule.code, document, problem)
-            for rule in self.rules
+            for rule in rules
             if document.kind in rule.kinds and self.settings.enabled(rule.code, document.path)
-            for problem in rule.check(checked.model, context)  # type: ignore[misc]
+            for problem in rule.check(model, context)  # type: ignore[misc]
+        ]
+
+    def _partial_problems(self, document: Document) -> list[tuple[str, Document, Problem]]:
+        """What the rules that read salvaged maps find in the well-formed parts of an invalid map."""
+        rules = [rule for rule in self.rules if rule.partial]
+        if not rules:
+            return []
+        salvaged = salvage(document.data)
+        return [
+            (code, document, replace(problem, path=salvaged.file_path(problem.path)))
+            for code, _, problem in self._rule_problems(salvaged.model, document, rules, salvaged.written_ids)
         ]
 
     def context(self, model: MapModel, path: str) -> Context:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Union
+import bisect
+from typing import Any, Optional, Union
 
 PathPart = Union[str, int]
 Path = tuple[PathPart, ...]
+# A stretch of text: 1-based (line, column) of its start and of the position just after it.
+Span = tuple[tuple[int, int], tuple[int, int]]
 
 
 class SourceMap:
@@ -32,6 +35,39 @@ class SourceMap:
             key_node, node = child
         mark = key_node.start_mark if (at_key and key_node is not None) else node.start_mark
         return mark.line + 1, mark.column + 1
+
+    def span(self, path: Path, at_key: bool = False) -> Optional[Span]:
+        """Where the value at `path` (or its key, `at_key`) starts and ends; None when the path does not exist."""
+        node, key_node = self._root, None
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                return None
+            key_node, node = child
+        target = key_node if at_key and key_node is not None else node
+        return (_one_based(target.start_mark), _one_based(target.end_mark))
+
+    def path_at(self, line: int, column: int) -> Optional[tuple[Path, bool]]:
+        """The data path of the innermost key or value at a 1-based position, and whether it is a key.
+
+        A position just after a word counts as on it (where a cursor stands after
+        typing). None outside the document's top-level mapping.
+        """
+        position = (line - 1, column - 1)
+        node: Any = self._root
+        path: Path = ()
+        if not _encloses(node, position):
+            return None
+        while True:
+            step = _step_towards(node, position)
+            if step is None:
+                return path, False
+            part, key, child = step
+            if key is not None and _encloses(key, position):
+                return (*path, part), True
+            node, path = child, (*path, part)
+            if not _is_collection(node):
+                return path, False
 
     def block_end(self, line: int) -> int:
         """The last line of the list or mapping that is the value of a key on `line`.
@@ -69,6 +105,42 @@ def _children(node: Any) -> list[tuple[Any, Any]]:
     if not isinstance(value, list):
         return []
     return [item if isinstance(item, tuple) else (None, item) for item in value]
+
+
+def _step_towards(node: Any, position: tuple[int, int]) -> Optional[tuple[PathPart, Any, Any]]:
+    """(path part, key node or None, value node) of the item of a collection that encloses `position`.
+
+    Items are in text order: a binary search finds the last one starting at or
+    before `position`, so that a list of thousands of items is not scanned.
+    """
+    items = node.value
+    if not isinstance(items, list) or not items:
+        return None
+    index = bisect.bisect_right(items, position, key=_item_start) - 1
+    if index < 0:
+        return None
+    key, child = items[index] if isinstance(items[index], tuple) else (None, items[index])
+    if (key is not None and _encloses(key, position)) or _encloses(child, position):
+        return (str(key.value) if key is not None else index), key, child
+    return None
+
+
+def _item_start(item: Any) -> tuple[int, int]:
+    mark = (item[0] if isinstance(item, tuple) else item).start_mark
+    return mark.line, mark.column
+
+
+def _encloses(node: Any, position: tuple[int, int]) -> bool:
+    """Whether a node's text holds a 0-based position; a scalar's also holds the position just after it."""
+    start, end = node.start_mark, node.end_mark
+    after = (end.line, end.column)
+    if _is_collection(node):
+        return (start.line, start.column) <= position < after
+    return (start.line, start.column) <= position <= after
+
+
+def _one_based(mark: Any) -> tuple[int, int]:
+    return int(mark.line) + 1, int(mark.column) + 1
 
 
 def _is_collection(node: Any) -> bool:

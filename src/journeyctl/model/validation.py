@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ValidationError
@@ -44,7 +45,7 @@ class InvalidMap(Exception):
 
 def validate_map(data: dict[str, Any]) -> MapModel:
     """The model for a loaded file's data, or InvalidMap."""
-    model: type[BaseModel] = PersonaLibrary if data.get("kind") == "personas" else JourneyMap
+    model = _model_class(data)
     try:
         return model.model_validate(data)  # type: ignore[return-value]
     except ValidationError as error:
@@ -82,12 +83,33 @@ def _describe(path: tuple[Any, ...], data: Any) -> str:
     return label[0].upper() + label[1:] if isinstance(path[-1], int) else f"The mapping {label}"
 
 
+def close_matches(word: str, choices: Iterable[str]) -> list[str]:
+    """The choices `word` looks like a misspelling of, closest first: the "did you mean" candidates."""
+    return difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
+
+
+def did_you_mean(candidates: list[str], prefix: str = "") -> str:
+    """The hint a message ends with when there is a candidate (` Did you mean `name`?`), else nothing."""
+    return f" Did you mean `{prefix}{candidates[0]}`?" if candidates else ""
+
+
+def key_candidates(data: dict[str, Any], loc: tuple[Any, ...]) -> list[str]:
+    """The keys of the format an unknown key at data path `loc` may have been meant as, closest first."""
+    return _key_candidates(loc, _model_class(data))
+
+
+def _model_class(data: dict[str, Any]) -> type[BaseModel]:
+    return PersonaLibrary if data.get("kind") == "personas" else JourneyMap
+
+
+def _key_candidates(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
+    return close_matches(str(loc[-1]), _known_keys(loc[:-1], model))
+
+
 def _unknown_key(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     if loc[-1] == "<<":
         return "`<<` (a YAML merge key) is not supported in journey maps: write the keys out in full."
-    known = _known_keys(loc[:-1], model)
-    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-    hint = f" Did you mean `{close[0]}`?" if close else ""
+    hint = did_you_mean(_key_candidates(loc, model))
     return f"`{loc[-1]}` is not a key of the format.{hint} Keys of your own must start with `x-`."
 
 

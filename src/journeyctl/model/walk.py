@@ -7,7 +7,7 @@ renderer, validation messages, the report) takes the tree's shape from here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Union
+from typing import Any, Union
 
 from pydantic import BaseModel
 
@@ -57,6 +57,25 @@ def _walk(
             child_path = (*path, list_name, index)
             yield child_path, child_entity, child, ancestors
             yield from _walk(child, child_entity, child_path, (*ancestors, child))
+
+
+def walk_data(data: dict[str, Any]) -> Iterator[tuple[ItemPath, str, dict[str, Any]]]:
+    """Every item of a loaded file's plain data in file order, as (path, entity, item).
+
+    For front ends that must work on a map that does not validate yet (an editor's
+    buffer): lists and items of the wrong type are passed over.
+    """
+    yield from _walk_data(data, "library" if data.get("kind") == "personas" else "journey", ())
+
+
+def _walk_data(node: dict[str, Any], entity: str, path: ItemPath) -> Iterator[tuple[ItemPath, str, dict[str, Any]]]:
+    for list_name, child_entity in CHILD_LISTS.get(entity, ()):
+        children = node.get(list_name)
+        for index, child in enumerate(children if isinstance(children, list) else ()):
+            if isinstance(child, dict):
+                child_path = (*path, list_name, index)
+                yield child_path, child_entity, child
+                yield from _walk_data(child, child_entity, child_path)
 
 
 def identified_items(document: Union[JourneyMap, PersonaLibrary]) -> Iterator[tuple[ItemPath, str, Entity]]:

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Optional, TextIO
 
 from journeyctl.core.errors import UsageError
+from journeyctl.core.textsafety import terminal_text
 from journeyctl.render.environment import make_environment
 from journeyctl.render.formats import FORMATS, OutputFormat
 from journeyctl.render.output import check_site_folder, write_site, write_stdout
@@ -27,17 +28,21 @@ def render_paths(
     stdout: TextIO,
     jobs: Optional[int] = None,
     search: Optional[Search] = None,
+    clean: bool = False,
 ) -> None:
     """The `render` command: the maps `paths` name to `output` (a file or a site folder) or stdout.
 
     Everything is rendered in memory before anything is written, so a map or
     template error leaves existing output as it was; so does a path that does
     not exist or a folder without maps, which `search` notes for the caller to tell.
+    With `clean`, a site loses the pages of maps that no longer exist (render/manifest.py).
     """
     output_format = FORMATS.get(format_name)
     if output_format is None:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{format_name}`.")
     site = _writes_site(paths, output)
+    if clean and not site:
+        raise UsageError("--clean removes old pages from a site folder: render a folder or several maps with -o DIR.")
     if site and output is None:
         raise UsageError("Several maps or a folder render to a site: give its folder with -o DIR.")
     if site and output is not None:
@@ -56,7 +61,8 @@ def render_paths(
         pages = render_site(rendered, output_format, environment)
         for name in pages:
             check_not_read(os.path.join(output, name), read)
-        write_site(output, pages, index_name)
+        for name in write_site(output, pages, index_name, clean):
+            stdout.write(f"Removed {terminal_text(os.path.join(output, name))}: its map no longer exists.\n")
     elif output is not None:
         check_not_read(output, read)
         write_atomically(output, rendered[0].page or "")

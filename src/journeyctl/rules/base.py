@@ -31,6 +31,9 @@ class Context:
     # The persona ids a persona library named by the map defines (`file.yaml` of
     # `file.yaml#id`), or why it cannot be used; None when libraries are not looked at.
     persona_library: Callable[[str], Optional[Union[frozenset[str], str]]] = _not_looked_at
+    # For a map with schema errors, the ids written in it, valid parts or not
+    # (model/salvage.py): a reference to one of them is not reported as unknown.
+    written_ids: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,9 @@ class Rule:
     doc: str
     check: Optional[Check]
     kinds: tuple[str, ...]
+    # Whether the rule also checks the well-formed parts of a map with schema errors
+    # (model/salvage.py), so that one run reports every error.
+    partial: bool = False
 
     @property
     def summary(self) -> str:
@@ -63,4 +69,5 @@ def rule_from_module(module: ModuleType) -> Rule:
         doc=module.__doc__ or "",
         check=getattr(module, "check", None),
         kinds=getattr(module, "KINDS", ("journey",)),
+        partial=getattr(module, "PARTIAL", False),
     )

@@ -45,6 +45,8 @@ from journeyctl.rules.base import Context
 CODE = "E020"
 NAME = "duplicate-id"
 SEVERITY = "error"
+# Also run on the well-formed parts of a map with schema errors.
+PARTIAL = True
 KINDS = ("journey", "personas")
 
 

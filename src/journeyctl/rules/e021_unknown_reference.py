@@ -38,12 +38,19 @@ from collections.abc import Iterator
 
 from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
+from journeyctl.model.validation import close_matches, did_you_mean
 from journeyctl.model.walk import ItemPath, identified_items, touchpoints
 from journeyctl.rules.base import Context
 
 CODE = "E021"
 NAME = "unknown-reference"
 SEVERITY = "error"
+# Also run on the well-formed parts of a map with schema errors.
+PARTIAL = True
+# What each referencing key names: `evidence: [src-a]` names a source.
+REFERENCED = {"evidence": "source", "addresses": "pain point", "persona": "persona"}
+# What an id written in a part of the file that does not validate is (model/salvage.py).
+_INVALID_ITEM = "item that does not validate"
 
 
 def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
@@ -51,22 +58,51 @@ def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
         problem = _persona_problem(journey, ctx)
         if problem:
             yield Problem(("persona",), problem)
+    kinds = _kinds(journey, ctx.written_ids)
+    for path, _, touchpoint in touchpoints(journey):
+        yield from _missing(path, "evidence", touchpoint.evidence, kinds)
+        for p, pain in enumerate(touchpoint.pain_points):
+            yield from _missing((*path, "pain_points", p), "evidence", pain.evidence, kinds)
+        for o, opportunity in enumerate(touchpoint.opportunities):
+            yield from _missing((*path, "opportunities", o), "addresses", opportunity.addresses, kinds)
+
+
+def candidates(journey: JourneyMap, key: str, ref: str, ctx: Context) -> list[str]:
+    """What a reference `ref` under `key` (`evidence`, `addresses`, `persona`) that names nothing
+    may have been meant as, closest first: ids of the right kind that look like it."""
+    if key != "persona":
+        return close_matches(ref, _ids_of(_kinds(journey), REFERENCED[key]))
+    if "#" not in ref:
+        return close_matches(ref, [persona.id for persona in journey.personas])
+    library, persona_id = ref.rsplit("#", 1)
+    ids = ctx.persona_library(library)
+    found = close_matches(persona_id, sorted(ids)) if isinstance(ids, frozenset) else []
+    return [f"{library}#{persona_id}" for persona_id in found]
+
+
+def _kinds(journey: JourneyMap, written_ids: frozenset[str] = frozenset()) -> dict[str, list[str]]:
+    """What each id of the map names: `pay` -> [`stage`]."""
     kinds: dict[str, list[str]] = {}
     for _, entity, item in identified_items(journey):
         kinds.setdefault(item.id, []).append(entity.replace("_", " "))
-    for path, _, touchpoint in touchpoints(journey):
-        yield from _missing(path, "evidence", touchpoint.evidence, kinds, "source")
-        for p, pain in enumerate(touchpoint.pain_points):
-            yield from _missing((*path, "pain_points", p), "evidence", pain.evidence, kinds, "source")
-        for o, opportunity in enumerate(touchpoint.opportunities):
-            yield from _missing((*path, "opportunities", o), "addresses", opportunity.addresses, kinds, "pain point")
+    for written in written_ids - kinds.keys():
+        kinds[written] = [_INVALID_ITEM]
+    return kinds
 
 
-def _missing(path: ItemPath, key: str, refs: list[str], kinds: dict[str, list[str]], what: str) -> Iterator[Problem]:
+def _ids_of(kinds: dict[str, list[str]], what: str) -> list[str]:
+    return [ident for ident, names in kinds.items() if what in names]
+
+
+def _missing(path: ItemPath, key: str, refs: list[str], kinds: dict[str, list[str]]) -> Iterator[Problem]:
+    what = REFERENCED[key]
     for i, ref in enumerate(refs):
         found = kinds.get(ref, [])
         if not found:
-            yield Problem((*path, key, i), f"`{ref}` is not the id of any {what} in this file.")
+            hint = did_you_mean(close_matches(ref, _ids_of(kinds, what)))
+            yield Problem((*path, key, i), f"`{ref}` is not the id of any {what} in this file.{hint}")
+        elif found == [_INVALID_ITEM]:
+            continue  # it exists, in a part of the file whose own errors are reported
         elif what not in found:
             article = "an" if found[0][0] in "aeiou" else "a"
             yield Problem((*path, key, i), f"`{ref}` is the id of {article} {found[0]}, not of a {what}.")
@@ -77,6 +113,9 @@ def _persona_problem(journey: JourneyMap, ctx: Context) -> str | None:
     if "#" not in ref:
         if any(persona.id == ref for persona in journey.personas):
             return None
+        close = close_matches(ref, [persona.id for persona in journey.personas])
+        if close:
+            return f"No persona `{ref}` is defined in this file's `personas:`.{did_you_mean(close)}"
         return (
             f"No persona `{ref}` is defined in this file's `personas:` "
             f"(for a persona library, write `personas.yaml#{ref}`)."
@@ -87,4 +126,5 @@ def _persona_problem(journey: JourneyMap, ctx: Context) -> str | None:
         return f"The persona library `{library}` cannot be used: {ids}"
     if ids is None or persona_id in ids:
         return None
-    return f"The persona library `{library}` defines no persona `{persona_id}`."
+    hint = did_you_mean(close_matches(persona_id, sorted(ids)), f"{library}#")
+    return f"The persona library `{library}` defines no persona `{persona_id}`.{hint}"

@@ -39,16 +39,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyctl.core.findings import Problem
-from journeyctl.model import JourneyMap
+from journeyctl.model import JourneyMap, Scale
 from journeyctl.model.walk import touchpoints
 from journeyctl.rules.base import Context
 
 CODE = "E022"
 NAME = "emotion-out-of-scale"
 SEVERITY = "error"
+# Also run on the well-formed parts of a map with schema errors.
+PARTIAL = True
 
 
 def check(journey: JourneyMap, ctx: Context) -> Iterator[Problem]:
+    if not isinstance(journey.scale, Scale):  # a salvaged map whose scale is not valid: nothing to judge by
+        return
     low, high = journey.scale.min, journey.scale.max
     for path, _, touchpoint in touchpoints(journey):
         if touchpoint.emotion is not None and not low <= touchpoint.emotion <= high:
