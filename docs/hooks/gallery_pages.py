@@ -45,8 +45,9 @@ def render_gallery(examples: Path, src: Path) -> Gallery:
         html_site, markdown_site = Path(scratch) / "html", Path(scratch) / "markdown"
         _render(examples, html_site, "html", src)
         _render(examples, markdown_site, "markdown", src)
-        gallery.html = {page.name: page.read_bytes() for page in sorted(html_site.iterdir())}
-        gallery.markdown = {page.name: page.read_text(encoding="utf-8") for page in sorted(markdown_site.iterdir())}
+        # The pages only: not the manifest render keeps of what it wrote.
+        gallery.html = {page.name: page.read_bytes() for page in sorted(html_site.glob("*.html"))}
+        gallery.markdown = {page.name: page.read_text(encoding="utf-8") for page in sorted(markdown_site.glob("*.md"))}
     for path in sorted(examples.glob("*.y*ml")):
         try:
             map_id = parse_document(decode(read_bytes(str(path))), str(path)).data.get("id")

@@ -53,9 +53,14 @@ information.
 |---|---|---|---|
 {rows}
 
-A file with an E001-E003 finding (it cannot be read) or E010-E012 (it does
-not fit the format) is not checked further: the other rules run once those
-are fixed.
+A file with an E001-E003 finding (it cannot be read) is not checked further.
+A file with E010-E012 findings (it does not fit the format) still gets E020,
+E021 and E022 for the parts that are well-formed, so one run reports every
+error: an item that is a mapping with a valid `id` is checked, a value that
+does not validate is left out (a reference to an item that does not validate is
+not reported as unknown; an invalid `scale` judges no emotion). The practice
+rules (W1xx) run once the format errors are fixed. `render` lists the same
+errors.
 
 This page and the page of each rule are generated from the rules' own
 documentation while the site is built, so they describe exactly the rules

@@ -15,7 +15,9 @@ A page is read top to bottom, as a reader follows it:
 - `<!-- doc-test: skip REASON -->` before a console block leaves it out (a session another
   test replays, such as a server's).
 
-The scratch folder starts with a copy of `examples/`; `journeyctl` is this checkout's.
+The scratch folder starts with a copy of `examples/`; `journeyctl` is this checkout's. A
+session runs journeyctl and everyday commands (git, ls, cp...); a command that installs or
+fetches anything belongs in an `sh` block.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ _FENCE = re.compile(
 )
 _DIRECTIVE = re.compile(r"<!--\s*doc-test:\s*(?P<text>.*?)\s*-->", re.DOTALL)
 _TITLE = re.compile(r'title="(?P<path>[^"]+)"')
+# What a session may run: journeyctl and the everyday commands around it, never an installer.
+SAFE_PROGRAMS = {"journeyctl", "git", "ls", "cat", "head", "grep", "cp", "mv", "mkdir", "check-jsonschema"}
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,8 @@ def replay(step: Step, root: Path, env: dict[str, str]) -> tuple[str, str] | Non
         assert step.old in text, f"{step.path} has no {step.old!r} to replace"
         target.write_text(text.replace(step.old, step.new, 1), encoding="utf-8")
         return None
+    unknown = set(programs(step.line)) - SAFE_PROGRAMS
+    assert not unknown, f"$ {step.line}: {', '.join(sorted(unknown))} is not run here (an sh block, or doc-test: skip)"
     result = subprocess.run(
         ["bash", "-c", step.line], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300
     )
@@ -166,6 +172,16 @@ def replay(step: Step, root: Path, env: dict[str, str]) -> tuple[str, str] | Non
         assert result.returncode == 0, f"$ {step.line}\n{printed}"
         return None
     return step.expected.rstrip("\n"), printed.rstrip("\n")
+
+
+def programs(line: str) -> list[str]:
+    """The programs a shell line runs: the first word of each command in it."""
+    lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    words = list(lexer)
+    # A word starts a command when it is the first, or follows `|`, `;`, `&&` or `||`.
+    starts = zip([";", *words[:-1]], words, strict=True)
+    return [word for before, word in starts if set(before) <= set("|;&") and word[0].isalnum()]
 
 
 def _inside(root: Path, path: str) -> Path:

@@ -96,6 +96,21 @@ $ journeyctl inside a fence
     ]
 
 
+def test_only_everyday_commands_run() -> None:
+    from doc_sessions import programs
+
+    assert programs("journeyctl lint maps/ | head -1 && git diff; ls") == ["journeyctl", "head", "git", "ls"]
+    assert programs("pip install 'journeyctl[lsp]'") == ["pip"]
+
+
+def test_an_installer_in_a_session_is_refused_not_run(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    env = environment(root, scratch_folder(root))
+    with pytest.raises(AssertionError, match="pip is not run here"):
+        replay(Command("pip install journeyctl", ""), root, env)
+
+
 def test_a_wrong_output_fails(tmp_path: Path) -> None:
     root = tmp_path / "project"
     root.mkdir()
