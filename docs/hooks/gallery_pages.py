@@ -88,7 +88,9 @@ journeyctl render examples/ -f markdown -o docs/journeys/
 {rows}
 
 The HTML site's own index: [index.html](html/index.html). The Markdown site's
-index: [index.md](markdown/index.md).
+index: [index.md](markdown/index.md). The Markdown pages' emotion curve is a
+Mermaid block, which GitHub draws as a chart; here it shows as the text
+journeyctl writes, since this site loads no script from another host.
 """
 
 
