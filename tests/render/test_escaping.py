@@ -9,12 +9,11 @@ from html.parser import HTMLParser
 
 import pytest
 from markdown_it import MarkdownIt
-from render_support import PAYLOADS, hostile, payload_map  # noqa: F401  (fixture)
+from render_support import PAYLOADS, hostile, payload_map, shared_stylesheet  # noqa: F401  (fixture)
 
 from journeyctl.core.markdown import escape_markdown, escape_mermaid, markdown_url
 from journeyctl.model import JourneyMap, Source, Stage
 from journeyctl.render import FORMATS, MapRenderer, make_environment, render_map
-from journeyctl.render.environment import builtin_templates
 from journeyctl.render.links import safe_link
 
 SAFE_HREF = re.compile(r"^(#main$|#id-[a-z0-9_-]+|https?://|mailto:|[a-z0-9_-]+\.(html|md)$)")
@@ -228,7 +227,7 @@ def assert_inert_html(page: str) -> Elements:
         ("meta", "content", "journeyctl"),
     ]
     assert elements.tags.count("style") == 1
-    assert "".join(elements.styles).strip() == _stylesheet()
+    assert "".join(elements.styles).strip() == shared_stylesheet()
     assert len(re.findall("</style", page, re.IGNORECASE)) == 1 and "<script" not in page.lower()
     return elements
 
@@ -296,8 +295,3 @@ def _render(path, fmt: str) -> str:
     result = renderer.render_checked(renderer.checker.check_file(str(path)))
     assert result.findings == () and result.page is not None
     return result.page
-
-
-def _stylesheet() -> str:
-    source = (builtin_templates() / "style.css.j2").read_text(encoding="utf-8")
-    return re.sub(r"\{#.*?#\}\n?", "", source, flags=re.DOTALL).strip()
