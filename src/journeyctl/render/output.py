@@ -19,8 +19,9 @@ def check_site_folder(folder: str) -> None:
 
 
 # Pages written at once. Each write waits for the disk (fsync), and the file system commits
-# writes that wait together in one go: writing a site of 200 pages took 0.17 s so, 0.68 s
-# one page after the other, 0.10-0.16 s before pages were synced (ext4, medians of 21 runs).
+# writes that wait together in one go: writing a site of 200 pages took 0.16-0.24 s so,
+# 0.7-1.3 s one page after the other, 0.10-0.16 s unsynced (ext4 on a busy shared disk,
+# medians of 21 runs, three sessions).
 WRITERS = 8
 
 
