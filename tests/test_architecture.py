@@ -47,6 +47,7 @@ SIDEWAYS: dict[tuple[str, str], str] = {
     ("exchange", "formatter"): "an imported map is written in fmt's canonical layout",
     ("render", "report"): "a site's dashboard is the portfolio report of its maps",
     ("__main__", "cli"): "the console script imports the command line, catching Ctrl-C while it loads",
+    ("cli", "serve"): "the command line starts the preview server",
 }
 
 

@@ -1,0 +1,242 @@
+"""The live site: every page `render` would publish for a path, built when asked, kept until a file changes.
+
+One lock guards it all. Request threads build pages under it (a page is built
+once per change, whoever asks first); the watcher applies a change set under
+it, rebuilds at once the pages a browser has open, and wakes the threads that
+hold those browsers' event streams, which compare versions and tell them to
+reload. Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Optional, Union
+
+from journeyctl.check.service import Checker
+from journeyctl.config.files import load_configuration
+from journeyctl.core.errors import ConfigError, UsageError
+from journeyctl.core.findings import Finding
+from journeyctl.render import FORMATS, MapRenderer, make_environment, site_maps
+from journeyctl.render.environment import TemplateProblem
+from journeyctl.serve import pages, views
+from journeyctl.serve.naming import PageNames
+from journeyctl.serve.scope import Kind, Scope, WatchPlan, within
+from journeyctl.serve.sources import SourceFile, check_source
+from journeyctl.source.discovery import expand_paths
+
+HTML = FORMATS["html"]
+INDEX = "index" + HTML.suffix
+MISSING = "missing"  # the version of a page the site does not have
+
+
+@dataclass(frozen=True)
+class Built:
+    """A page as built for the current files: its HTML and the fingerprint browsers compare."""
+
+    html: str
+    version: str
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """What one change set did: the files that changed, the open pages that reload, the errors now."""
+
+    changed: list[str]
+    seconds: float
+    reloaded: list[str]
+    errors: list[Finding]
+
+
+class LiveSite:
+    """The pages of one served path (a map or a folder of maps)."""
+
+    def __init__(self, path: str, templates: Optional[str], today: date) -> None:
+        self.scope = Scope(path, templates, os.getcwd())
+        self.served = path
+        self.templates = templates
+        self.today = today
+        self.changed = threading.Condition(threading.RLock())
+        self.generation = 0
+        self.stopped = False
+        self.listeners: Counter[str] = Counter()  # pages open in a browser, by name
+        self._renderer: Union[MapRenderer, str, None] = None  # or why the templates cannot be used
+        self._lint: Union[Checker, str, None] = None  # or why the config file cannot be used
+        self._config_file: Optional[str] = None
+        self._sources: dict[str, SourceFile] = {}  # by absolute path
+        self._names = PageNames(self.scope.folder)
+        self._table: Optional[dict[str, Callable[[], str]]] = None
+        self._built: dict[str, Built] = {}
+
+    def page(self, name: str) -> Optional[Built]:
+        """The page called `name` (`index.html`, `ID.html`), built now if a file changed since; None if none."""
+        with self.changed:
+            built = self._built.get(name)
+            if built is None:
+                build = self._page_table().get(name)
+                if build is None:
+                    return None
+                html = build()
+                built = self._built[name] = Built(html, pages.version_of(html))
+            return built
+
+    def version(self, name: str) -> str:
+        """The fingerprint of the page called `name` as it would be served now."""
+        built = self.page(name)
+        return built.version if built is not None else MISSING
+
+    def moved_to(self, name: str) -> Optional[str]:
+        """The page a map's former page name now leads to (its id changed), if any."""
+        with self.changed:
+            self._page_table()
+            return self._names.moved_to(name)
+
+    def wait(self, name: str, version: str, timeout: float) -> Optional[bool]:
+        """Block until page `name` is no longer `version` (True), `timeout` passes (False), or the server stops."""
+        with self.changed:
+            self.listeners[name] += 1
+            try:
+                return self._wait(name, version, time.monotonic() + timeout)
+            finally:
+                self.listeners[name] -= 1
+                if not self.listeners[name]:
+                    del self.listeners[name]
+
+    def _wait(self, name: str, version: str, deadline: float) -> Optional[bool]:
+        seen = -1
+        while not self.stopped:
+            if seen != self.generation:
+                seen = self.generation
+                if self.version(name) != version:
+                    return True
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            self.changed.wait(remaining)
+        return None
+
+    def stop(self) -> None:
+        """Release every waiting event stream: the server is shutting down."""
+        with self.changed:
+            self.stopped = True
+            self.changed.notify_all()
+
+    def apply(self, paths: Iterable[str]) -> Optional[Rebuild]:
+        """Take in a set of changed (absolute) paths; None when no page reads any of them."""
+        with self.changed:
+            known = [*self._sources, *self._library_files()]
+            kinds = {path: self.scope.classify(path, known) for path in sorted(paths)}
+            relevant = {path: kind for path, kind in kinds.items() if kind is not None}
+            if not relevant:
+                return None
+            started = time.perf_counter()
+            before = {name: self._built[name].version for name in self.listeners if name in self._built}
+            self._forget(relevant)
+            for name in list(self.listeners):
+                self.page(name)  # rebuilt now: its browser is told at once
+            reloaded = [name for name in self.listeners if before.get(name) != self.version(name)]
+            errors = [f for path in relevant if path in self._sources for f in self._sources[path].errors]
+            self.changed.notify_all()
+            shown = [os.path.relpath(path) for path in relevant]
+            return Rebuild(shown, time.perf_counter() - started, sorted(reloaded), errors)
+
+    def watch_plan(self) -> WatchPlan:
+        """The folders whose changes can change a page (persona libraries may live outside the served one)."""
+        with self.changed:
+            folders = {os.path.dirname(path) for path in self._library_files()}
+            return self.scope.watch_plan(folders, self._config_file)
+
+    def map_count(self) -> int:
+        """How many pages of maps (or of files with errors) the site has now."""
+        with self.changed:
+            return len(self._page_table()) - len(pages.SITE_PAGES)
+
+    def _forget(self, changed: dict[str, Kind]) -> None:
+        kinds = set(changed.values())
+        if Kind.TEMPLATE in kinds:
+            self._renderer, self._lint = None, None
+            self._sources.clear()
+        if Kind.CONFIG in kinds:
+            self._lint = None
+            for source in self._sources.values():
+                source.lint = None
+        for path in (path for path, kind in changed.items() if kind is Kind.SOURCE):
+            self._forget_source(path)
+        self._table = None
+        self._built.clear()
+        self.generation += 1
+
+    def _forget_source(self, path: str) -> None:
+        """Drop what was read from `path` (a file or a folder) and every page that read it."""
+        renderer = self._renderer
+        for key, source in list(self._sources.items()):
+            libraries = [library for library in source.libraries() if within(os.path.abspath(library), path)]
+            if isinstance(renderer, MapRenderer):
+                for library in libraries:
+                    renderer.checker.libraries.forget(library)
+            if libraries or within(key, path):
+                del self._sources[key]
+
+    def _library_files(self) -> set[str]:
+        return {os.path.abspath(library) for source in self._sources.values() for library in source.libraries()}
+
+    def _page_table(self) -> dict[str, Callable[[], str]]:
+        if self._table is None:
+            self._table = self._make_table()
+        return self._table
+
+    def _make_table(self) -> dict[str, Callable[[], str]]:
+        renderer = self._current_renderer()
+        if isinstance(renderer, str):
+            return self._names.all_showing(self._problem_page("The templates cannot be used", renderer))
+        sources = self._check_sources(renderer)
+        try:
+            named = site_maps([source.rendered for source in sources if source.page is not None])
+        except UsageError as error:
+            return self._names.all_showing(self._problem_page("These maps cannot share a site", str(error)))
+        names = self._names.assign(sources, {result.path: href for href, result in named.items()})
+        table = {
+            name: views.site_page(draw, renderer, sources, names, self.today) for name, draw in pages.SITE_PAGES.items()
+        }
+        lint = self._lint_checker(renderer)
+        for source in sources:
+            if source.wanted:
+                table[names[source.path]] = views.source_page(source, lint)
+        return table
+
+    def _check_sources(self, renderer: MapRenderer) -> list[SourceFile]:
+        live = {}
+        for path, explicit in expand_paths([self.served]):
+            key = os.path.abspath(path)
+            live[key] = self._sources.get(key) or check_source(path, explicit, renderer)
+        self._sources = live
+        return list(live.values())
+
+    def _current_renderer(self) -> Union[MapRenderer, str]:
+        if self._renderer is None:
+            try:
+                self._renderer = MapRenderer(HTML, make_environment(self.templates), self.today, INDEX)
+            except (UsageError, TemplateProblem) as error:
+                self._renderer = str(error)
+        return self._renderer
+
+    def _lint_checker(self, renderer: MapRenderer) -> Union[Checker, str]:
+        """lint's checker, with the config file lint would find from here (and the page's persona libraries)."""
+        if self._lint is None:
+            try:
+                configuration = load_configuration(os.getcwd())
+            except (ConfigError, UsageError) as error:
+                self._lint, self._config_file = str(error), None
+            else:
+                self._config_file = configuration.file
+                libraries = renderer.checker.libraries
+                self._lint = Checker("lint", configuration.settings, self.today, libraries)
+        return self._lint
+
+    def _problem_page(self, heading: str, message: str) -> Callable[[], str]:
+        return lambda: pages.problem_page(heading, "Cannot build", views.CANNOT_BUILD, message=message)
