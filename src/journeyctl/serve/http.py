@@ -98,7 +98,7 @@ class Handler(BaseHTTPRequestHandler):
             self._redirect(moved)
             return
         shown = name if name is not None and _looks_like_page(name) else _MISSING_SCRIPT_NAME
-        self._page(HTTPStatus.NOT_FOUND, pages.missing_page(shown), shown, MISSING, send_body)
+        self._page(HTTPStatus.NOT_FOUND, self.server.site.missing(shown), shown, MISSING, send_body)
 
     def _host_allowed(self) -> bool:
         hosts = self.headers.get_all("Host") or []

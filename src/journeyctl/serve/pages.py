@@ -53,9 +53,13 @@ def index_page(site: SiteView) -> str:
     page = render_index(site.maps, site.output_format, site.environment)
     if not site.broken:
         return page
-    count = len(site.broken)
-    summary = f"{count} file{'' if count == 1 else 's'} with errors: not on this index"
-    return with_fragment(page, _panel(summary, broken=site.broken))
+    return with_fragment(page, broken_panel(site.broken, "not on this index"))
+
+
+def broken_panel(broken: Sequence[BrokenFile], where: str) -> str:
+    """An open panel linking the pages of the files that have errors."""
+    summary = f"{len(broken)} file{'' if len(broken) == 1 else 's'} with errors: {where}"
+    return _panel(summary, broken=broken, opened=True)
 
 
 # The pages of a site besides one per map, by name, and what draws each.
@@ -71,11 +75,14 @@ def lint_panel(lint: Sequence[FindingView], note: Optional[str] = None) -> str:
 
 
 def _panel(
-    summary: str, findings: Sequence[FindingView] = (), broken: Sequence[BrokenFile] = (), note: Optional[str] = None
+    summary: str,
+    findings: Sequence[FindingView] = (),
+    broken: Sequence[BrokenFile] = (),
+    note: Optional[str] = None,
+    opened: bool = False,
 ) -> str:
-    return _serve_template(
-        "serve-panel.html.j2", summary=summary, findings=list(findings), broken=list(broken), note=note
-    )
+    context = {"findings": list(findings), "broken": list(broken), "note": note, "opened": opened}
+    return _serve_template("serve-panel.html.j2", summary=summary, **context)
 
 
 def problem_page(
@@ -93,13 +100,11 @@ def problem_page(
     return with_fragment(page, panel) if panel else page
 
 
-def missing_page(name: str) -> str:
-    """The page for a name the site does not have (a map removed, renamed, or never there)."""
-    return problem_page(
-        "No such page",
-        "Not found",
-        f"This site has no page {name}. A map's page is named after its id; the index lists every map.",
-    )
+def missing_page(name: str, broken: Sequence[BrokenFile]) -> str:
+    """The page for a name the site does not have (a map removed, renamed, never there, or never loaded)."""
+    lede = f"This site has no page {name}. A map's page is named after its id; the index lists every map."
+    panel = broken_panel(broken, "a map that never loaded has its page here") if broken else ""
+    return problem_page("No such page", "Not found", lede, panel=panel)
 
 
 def with_reload(page: str, name: str, version: str, nonce: str) -> str:

@@ -72,6 +72,7 @@ class LiveSite:
         self._names = PageNames(self.scope.folder)
         self._table: Optional[dict[str, Callable[[], str]]] = None
         self._built: dict[str, Built] = {}
+        self._broken: list[pages.BrokenFile] = []
 
     def page(self, name: str) -> Optional[Built]:
         """The page called `name` (`index.html`, `ID.html`), built now if a file changed since; None if none."""
@@ -95,6 +96,12 @@ class LiveSite:
         with self.changed:
             self._page_table()
             return self._names.moved_to(name)
+
+    def missing(self, name: str) -> str:
+        """The page for a name the site does not have, naming the files whose errors keep them off the site."""
+        with self.changed:
+            self._page_table()
+            return pages.missing_page(name, self._broken)
 
     def wait(self, name: str, version: str, timeout: float) -> Optional[bool]:
         """Block until page `name` is no longer `version` (True), `timeout` passes (False), or the server stops."""
@@ -137,6 +144,7 @@ class LiveSite:
             started = time.perf_counter()
             before = {name: self._built[name].version for name in self.listeners if name in self._built}
             self._forget(relevant)
+            self._page_table()  # the changed files checked again now, so that their errors are told at once
             for name in list(self.listeners):
                 self.page(name)  # rebuilt now: its browser is told at once
             reloaded = [name for name in self.listeners if before.get(name) != self.version(name)]
@@ -200,6 +208,7 @@ class LiveSite:
         except UsageError as error:
             return self._names.all_showing(self._problem_page("These maps cannot share a site", str(error)))
         names = self._names.assign(sources, {result.path: href for href, result in named.items()})
+        self._broken = views.broken_files(sources, names)
         table = {
             name: views.site_page(draw, renderer, sources, names, self.today) for name, draw in pages.SITE_PAGES.items()
         }

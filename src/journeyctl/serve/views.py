@@ -27,11 +27,7 @@ def site_page(
     """A page of the whole site (the index): the maps that render, and the files that do not."""
 
     def build() -> str:
-        broken = [
-            pages.BrokenFile(source.path, quote(names[source.path]), max(len(source.errors), 1))
-            for source in sources
-            if source.wanted and source.page is None
-        ]
+        broken = broken_files(sources, names)
         maps = [source.rendered for source in sources if source.page is not None]
         view = pages.SiteView(maps, broken, FORMATS["html"], renderer.environment, today)
         try:
@@ -40,6 +36,15 @@ def site_page(
             return pages.problem_page("A template cannot be used", "Cannot build", CANNOT_BUILD, message=str(problem))
 
     return build
+
+
+def broken_files(sources: list[SourceFile], names: dict[str, str]) -> list[pages.BrokenFile]:
+    """The files that have a page only to show their errors, and where it is."""
+    return [
+        pages.BrokenFile(source.path, quote(names[source.path]), max(len(source.errors), 1))
+        for source in sources
+        if source.wanted and source.page is None
+    ]
 
 
 def source_page(source: SourceFile, lint: Union[Checker, str]) -> Build:

@@ -11,9 +11,11 @@ the same watcher polls instead. `WATCHFILES_FORCE_POLLING=1` forces polling
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from typing import Optional
 
 import watchfiles
+from watchfiles.main import FileChange
 
 from journeyctl.serve.console import Console
 from journeyctl.serve.scope import WatchPlan
@@ -21,24 +23,30 @@ from journeyctl.serve.site import LiveSite
 
 STEP_MS = 50  # a change set ends after this long without another event
 DEBOUNCE_MS = 1600  # ... or after this long in any case
+IDLE_MS = 500  # an empty change set after this long without one: the watcher is up, the plan is checked
 
 
 def watch_site(site: LiveSite, stop: threading.Event, console: Console) -> None:
     """Apply every change set to `site` until `stop` is set (Ctrl-C raises KeyboardInterrupt here)."""
     polling: Optional[bool] = None  # None: native, unless WATCHFILES_FORCE_POLLING says otherwise
-    shown: Optional[WatchPlan] = None
+    announced: Optional[WatchPlan] = None
     while not stop.is_set():
         plan = site.watch_plan()
         if not plan.folders:  # every folder to watch is gone: wait for one to come back
             stop.wait(0.5)
             continue
-        if plan != shown:
-            console.watching(plan)
-            shown = plan
         try:
-            _watch(site, plan, stop, polling, console)
+            for change_set in _changes(plan, stop, polling):
+                if plan != announced:  # the first (empty) set: the watcher is up
+                    console.watching(plan)
+                    announced = plan
+                rebuild = site.apply({path for _, path in change_set}) if change_set else None
+                if rebuild is not None:
+                    console.rebuilt(rebuild)
+                if site.watch_plan() != plan:
+                    break  # a map now reads a persona library elsewhere, or the config file moved
         except FileNotFoundError:
-            continue  # a watched folder was removed while the watch started: plan again
+            continue  # a watched folder was removed as the watch started: plan again
         except (OSError, RuntimeError) as error:  # watchfiles' native watcher could not start or broke down
             if polling:
                 raise
@@ -46,18 +54,14 @@ def watch_site(site: LiveSite, stop: threading.Event, console: Console) -> None:
             console.polling(str(error))
 
 
-def _watch(site: LiveSite, plan: WatchPlan, stop: threading.Event, polling: Optional[bool], console: Console) -> None:
-    changes = watchfiles.watch(
+def _changes(plan: WatchPlan, stop: threading.Event, polling: Optional[bool]) -> Iterator[set[FileChange]]:
+    return watchfiles.watch(
         *plan.folders,
         recursive=plan.recursive,
         stop_event=stop,
         force_polling=polling,
         step=STEP_MS,
         debounce=DEBOUNCE_MS,
+        rust_timeout=IDLE_MS,
+        yield_on_timeout=True,
     )
-    for change_set in changes:
-        rebuild = site.apply({path for _, path in change_set})
-        if rebuild is not None:
-            console.rebuilt(rebuild)
-        if site.watch_plan() != plan:
-            return  # a map now reads a persona library elsewhere, or the config file moved
