@@ -45,8 +45,12 @@ class Console:
             pages = "; no open page changed"
         errors = len(rebuild.errors)
         problems = f"; {errors} error{'' if errors == 1 else 's'}:" if errors else ""
+        if rebuild.problem is not None:
+            problems = "; no page can be built:"
         stamp = time.strftime("%H:%M:%S")
         self._say(f"{stamp} {changed} changed: rebuilt in {rebuild.seconds:.2f} s{pages}{problems}")
+        if rebuild.problem is not None:
+            self._say("  " + visible(rebuild.problem))
         for finding in rebuild.errors:
             self._say("  " + format_finding(finding, self.colour))
 

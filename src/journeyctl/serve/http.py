@@ -20,7 +20,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from journeyctl import __version__
 from journeyctl.serve import pages
-from journeyctl.serve.site import INDEX, MISSING, LiveSite
+from journeyctl.serve.engine import INDEX
+from journeyctl.serve.site import MISSING, LiveSite
 
 EVENTS = "/_journeyctl/events"
 MAX_TARGET = 1024  # no page of ours has a longer URL

@@ -16,22 +16,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Optional, Union
+from typing import Callable, Optional
 
-from journeyctl.check.service import Checker
-from journeyctl.config.files import load_configuration
-from journeyctl.core.errors import ConfigError, UsageError
+from journeyctl.core.errors import UsageError
 from journeyctl.core.findings import Finding
-from journeyctl.render import FORMATS, MapRenderer, make_environment, site_maps
-from journeyctl.render.environment import TemplateProblem
+from journeyctl.render import MapRenderer, site_maps
 from journeyctl.serve import pages, views
+from journeyctl.serve.engine import Engine
 from journeyctl.serve.naming import PageNames
 from journeyctl.serve.scope import Kind, Scope, WatchPlan, within
 from journeyctl.serve.sources import SourceFile, check_source
 from journeyctl.source.discovery import expand_paths
 
-HTML = FORMATS["html"]
-INDEX = "index" + HTML.suffix
 MISSING = "missing"  # the version of a page the site does not have
 
 
@@ -51,6 +47,7 @@ class Rebuild:
     seconds: float
     reloaded: list[str]
     errors: list[Finding]
+    problem: Optional[str] = None  # why no page of the site can be built (a template, two maps with one id)
 
 
 class LiveSite:
@@ -59,20 +56,18 @@ class LiveSite:
     def __init__(self, path: str, templates: Optional[str], today: date) -> None:
         self.scope = Scope(path, templates, os.getcwd())
         self.served = path
-        self.templates = templates
         self.today = today
+        self.engine = Engine(templates, today)
         self.changed = threading.Condition(threading.RLock())
         self.generation = 0
         self.stopped = False
         self.listeners: Counter[str] = Counter()  # pages open in a browser, by name
-        self._renderer: Union[MapRenderer, str, None] = None  # or why the templates cannot be used
-        self._lint: Union[Checker, str, None] = None  # or why the config file cannot be used
-        self._config_file: Optional[str] = None
         self._sources: dict[str, SourceFile] = {}  # by absolute path
         self._names = PageNames(self.scope.folder)
         self._table: Optional[dict[str, Callable[[], str]]] = None
         self._built: dict[str, Built] = {}
         self._broken: list[pages.BrokenFile] = []
+        self._problem: Optional[str] = None
 
     def page(self, name: str) -> Optional[Built]:
         """The page called `name` (`index.html`, `ID.html`), built now if a file changed since; None if none."""
@@ -151,26 +146,21 @@ class LiveSite:
             errors = [f for path in relevant if path in self._sources for f in self._sources[path].errors]
             self.changed.notify_all()
             shown = [os.path.relpath(path) for path in relevant]
-            return Rebuild(shown, time.perf_counter() - started, sorted(reloaded), errors)
+            return Rebuild(shown, time.perf_counter() - started, sorted(reloaded), errors, self._problem)
 
     def watch_plan(self) -> WatchPlan:
         """The folders whose changes can change a page (persona libraries may live outside the served one)."""
         with self.changed:
             folders = {os.path.dirname(path) for path in self._library_files()}
-            return self.scope.watch_plan(folders, self._config_file)
-
-    def map_count(self) -> int:
-        """How many pages of maps (or of files with errors) the site has now."""
-        with self.changed:
-            return len(self._page_table()) - len(pages.SITE_PAGES)
+            return self.scope.watch_plan(folders, self.engine.config_file)
 
     def _forget(self, changed: dict[str, Kind]) -> None:
         kinds = set(changed.values())
         if Kind.TEMPLATE in kinds:
-            self._renderer, self._lint = None, None
+            self.engine.templates_changed()
             self._sources.clear()
         if Kind.CONFIG in kinds:
-            self._lint = None
+            self.engine.config_changed()
             for source in self._sources.values():
                 source.lint = None
         for path in (path for path, kind in changed.items() if kind is Kind.SOURCE):
@@ -181,12 +171,10 @@ class LiveSite:
 
     def _forget_source(self, path: str) -> None:
         """Drop what was read from `path` (a file or a folder) and every page that read it."""
-        renderer = self._renderer
         for key, source in list(self._sources.items()):
             libraries = [library for library in source.libraries() if within(os.path.abspath(library), path)]
-            if isinstance(renderer, MapRenderer):
-                for library in libraries:
-                    renderer.checker.libraries.forget(library)
+            for library in libraries:
+                self.engine.forget_library(library)
             if libraries or within(key, path):
                 del self._sources[key]
 
@@ -199,20 +187,21 @@ class LiveSite:
         return self._table
 
     def _make_table(self) -> dict[str, Callable[[], str]]:
-        renderer = self._current_renderer()
+        self._problem = None
+        renderer = self.engine.renderer()
         if isinstance(renderer, str):
-            return self._names.all_showing(self._problem_page("The templates cannot be used", renderer))
+            return self._site_problem("The templates cannot be used", renderer)
         sources = self._check_sources(renderer)
         try:
             named = site_maps([source.rendered for source in sources if source.page is not None])
         except UsageError as error:
-            return self._names.all_showing(self._problem_page("These maps cannot share a site", str(error)))
+            return self._site_problem("These maps cannot share a site", str(error))
         names = self._names.assign(sources, {result.path: href for href, result in named.items()})
         self._broken = views.broken_files(sources, names)
         table = {
             name: views.site_page(draw, renderer, sources, names, self.today) for name, draw in pages.SITE_PAGES.items()
         }
-        lint = self._lint_checker(renderer)
+        lint = self.engine.lint()
         for source in sources:
             if source.wanted:
                 table[names[source.path]] = views.source_page(source, lint)
@@ -226,26 +215,9 @@ class LiveSite:
         self._sources = live
         return list(live.values())
 
-    def _current_renderer(self) -> Union[MapRenderer, str]:
-        if self._renderer is None:
-            try:
-                self._renderer = MapRenderer(HTML, make_environment(self.templates), self.today, INDEX)
-            except (UsageError, TemplateProblem) as error:
-                self._renderer = str(error)
-        return self._renderer
-
-    def _lint_checker(self, renderer: MapRenderer) -> Union[Checker, str]:
-        """lint's checker, with the config file lint would find from here (and the page's persona libraries)."""
-        if self._lint is None:
-            try:
-                configuration = load_configuration(os.getcwd())
-            except (ConfigError, UsageError) as error:
-                self._lint, self._config_file = str(error), None
-            else:
-                self._config_file = configuration.file
-                libraries = renderer.checker.libraries
-                self._lint = Checker("lint", configuration.settings, self.today, libraries)
-        return self._lint
-
-    def _problem_page(self, heading: str, message: str) -> Callable[[], str]:
-        return lambda: pages.problem_page(heading, "Cannot build", views.CANNOT_BUILD, message=message)
+    def _site_problem(self, heading: str, message: str) -> dict[str, Callable[[], str]]:
+        """A table where every page the site had shows why none can be built now."""
+        self._problem = message
+        return self._names.all_showing(
+            lambda: pages.problem_page(heading, "Cannot build", views.CANNOT_BUILD, message=message)
+        )
