@@ -146,3 +146,16 @@ def serve(tmp_path: Path) -> Iterator:
     yield start
     for server in started:
         server.kill()
+
+
+def listen(port: int, name: str):
+    """Open page `name`'s event stream with the page's current version, as its script does; the open response."""
+    import http.client
+
+    _, _, body = get(port, f"/{name}")
+    version = re.search(r'data-version="([^"]*)"', body).group(1)  # type: ignore[union-attr]
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", f"/_journeyctl/events?page={name}&version={version}")
+    response = connection.getresponse()
+    assert response.status == 200 and response.fp.readline() == b"retry: 1000\n" and response.fp.readline() == b"\n"
+    return response
