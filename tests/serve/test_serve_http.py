@@ -156,7 +156,7 @@ def test_event_stream_of_an_unknown_page_name_is_refused(server):
 def test_a_removed_page_is_404_with_a_link_to_the_index(server):
     status, _, body = get(server.port, "/no-such-map.html")
     assert status == 404
-    assert 'href="index.html"' in body and "No such page" in body
+    assert 'href="/"' in body and "No such page" in body
 
 
 def test_ctrl_c_stops_cleanly(server):

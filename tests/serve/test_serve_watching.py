@@ -116,3 +116,14 @@ def test_open_starts_the_users_browser_on_the_index(serve, maps, tmp_path):
         assert time.monotonic() < deadline, "the browser was never started"
         time.sleep(0.1)
     assert opened.read_text() == server.url + "\n"
+
+
+def test_a_served_folder_removed_and_made_again_is_served_again(serve, maps, tmp_path):
+    server = serve(str(maps), cwd=tmp_path)
+    server.wait_for_line(r"^Watching maps for changes")
+    kept = tmp_path / "kept"
+    shutil.move(maps, kept)
+    server.wait_for_line(r"changed: rebuilt")
+    assert "0 journey maps," in get(server.port, "/")[2]
+    shutil.copytree(kept, maps)
+    wait_for_title(server.port, f"{CHECKOUT}.html", "Buying a pair of hiking boots online")

@@ -55,10 +55,10 @@ class Scope:
             return Kind.TEMPLATE
         if os.path.basename(path) in (CONFIG_FILE, PYPROJECT) and os.path.dirname(path) in self.config_folders:
             return Kind.CONFIG
-        if any(within(file, path) for file in known):
+        if path == self.path or any(within(file, path) for file in known):
             return Kind.SOURCE
         if not self.is_folder:
-            return Kind.SOURCE if path == self.path else None
+            return None
         if not within(path, self.path) or _hidden(os.path.relpath(path, self.path)):
             return None
         return Kind.SOURCE if path.endswith(YAML_SUFFIXES) or os.path.isdir(path) else None

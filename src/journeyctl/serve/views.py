@@ -41,7 +41,7 @@ def site_page(
 def broken_files(sources: list[SourceFile], names: dict[str, str]) -> list[pages.BrokenFile]:
     """The files that have a page only to show their errors, and where it is."""
     return [
-        pages.BrokenFile(source.path, quote(names[source.path]), max(len(source.errors), 1))
+        pages.BrokenFile(source.path, "/" + quote(names[source.path]), max(len(source.errors), 1))
         for source in sources
         if source.wanted and source.page is None
     ]

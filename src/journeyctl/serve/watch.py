@@ -29,22 +29,23 @@ IDLE_MS = 500  # an empty change set after this long without one: the watcher is
 def watch_site(site: LiveSite, stop: threading.Event, console: Console) -> None:
     """Apply every change set to `site` until `stop` is set (Ctrl-C raises KeyboardInterrupt here)."""
     polling: Optional[bool] = None  # None: native, unless WATCHFILES_FORCE_POLLING says otherwise
-    announced: Optional[WatchPlan] = None
+    watched: Optional[WatchPlan] = None
     while not stop.is_set():
         plan = site.watch_plan()
         if not plan.folders:  # every folder to watch is gone: wait for one to come back
+            _replan(site, console, watched, plan)
+            watched = plan
             stop.wait(0.5)
             continue
         try:
             for change_set in _changes(plan, stop, polling):
-                if plan != announced:  # the first (empty) set: the watcher is up
+                if plan != watched:  # the first (empty) set: the watcher is up
                     console.watching(plan)
-                    announced = plan
-                rebuild = site.apply({path for _, path in change_set}) if change_set else None
-                if rebuild is not None:
-                    console.rebuilt(rebuild)
+                    _replan(site, console, watched, plan)
+                    watched = plan
+                _apply(site, console, {path for _, path in change_set})
                 if site.watch_plan() != plan:
-                    break  # a map now reads a persona library elsewhere, or the config file moved
+                    break  # a map now reads a persona library elsewhere, or a folder went or came back
         except FileNotFoundError:
             continue  # a watched folder was removed as the watch started: plan again
         except (OSError, RuntimeError) as error:  # watchfiles' native watcher could not start or broke down
@@ -52,6 +53,18 @@ def watch_site(site: LiveSite, stop: threading.Event, console: Console) -> None:
                 raise
             polling = True
             console.polling(str(error))
+
+
+def _replan(site: LiveSite, console: Console, before: Optional[WatchPlan], after: WatchPlan) -> None:
+    """A folder that went or came back between two watches changed unseen: take it in as a change."""
+    if before is not None:
+        _apply(site, console, set(before.folders) ^ set(after.folders))
+
+
+def _apply(site: LiveSite, console: Console, paths: set[str]) -> None:
+    rebuild = site.apply(paths) if paths else None
+    if rebuild is not None:
+        console.rebuilt(rebuild)
 
 
 def _changes(plan: WatchPlan, stop: threading.Event, polling: Optional[bool]) -> Iterator[set[FileChange]]:
