@@ -127,3 +127,23 @@ def test_a_served_folder_removed_and_made_again_is_served_again(serve, maps, tmp
     assert "0 journey maps," in get(server.port, "/")[2]
     shutil.copytree(kept, maps)
     wait_for_title(server.port, f"{CHECKOUT}.html", "Buying a pair of hiking boots online")
+
+
+def lint_summary(port: int, name: str) -> str:
+    match = re.search(r"<summary>(.*?)</summary>", get(port, f"/{name}")[2])
+    return match.group(1) if match else ""
+
+
+def test_a_broken_config_file_is_said_in_the_lint_panel_until_fixed(serve, maps):
+    path = maps / f"{CHECKOUT}.journey.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("channel: ad", "channel: pigeon"), encoding="utf-8")
+    server = serve(str(maps), cwd=maps)
+    assert lint_summary(server.port, f"{CHECKOUT}.html") == "Lint: 1 warning"
+    config = maps / "journeyctl.toml"
+    config.write_text("channels = [pigeon\n", encoding="utf-8")
+    server.wait_for_line(r"journeyctl\.toml changed")
+    assert lint_summary(server.port, f"{CHECKOUT}.html") == "Lint: unavailable"
+    assert "lint cannot run here: journeyctl.toml" in get(server.port, f"/{CHECKOUT}.html")[2]
+    config.write_text('channels = ["pigeon"]\n', encoding="utf-8")
+    server.wait_for_line(r"journeyctl\.toml changed")
+    assert lint_summary(server.port, f"{CHECKOUT}.html") == "Lint: no findings"

@@ -63,7 +63,7 @@ def serve_path(
     if not os.path.exists(path):
         raise UsageError(f"{path} does not exist: give a map file or a folder of maps.")
     make_environment(templates)  # a missing --templates folder is a usage error now, not a page later
-    server = _listen(host, port, LiveSite(path, templates, today))
+    server = _listen(host, port, LiveSite(path, templates, today), console)
     stop = threading.Event()
     try:
         threading.Thread(target=server.serve_forever, name="journeyctl-serve-http", daemon=True).start()
@@ -85,11 +85,11 @@ def serve_path(
     return 0
 
 
-def _listen(host: str, port: int, site: LiveSite) -> LiveServer:
+def _listen(host: str, port: int, site: LiveSite, console: Console) -> LiveServer:
     if not 0 <= port <= 65535:
         raise UsageError(f"--port must be a number from 0 to 65535 (0: any free port), not {port}.")
     try:
-        return LiveServer(host, port, site)
+        return LiveServer(host, port, site, console)
     except socket.gaierror:
         raise UsageError(f"--host {host}: no such host name or address.") from None
     except OSError as error:

@@ -36,7 +36,7 @@ class Console:
         )
 
     def rebuilt(self, rebuild: Rebuild) -> None:
-        named = ", ".join(visible(path) for path in rebuild.changed[:_NAMED])
+        named = ", ".join(visible(_shown(path)) for path in rebuild.changed[:_NAMED])
         more = len(rebuild.changed) - _NAMED
         changed = named + (f" and {more} more" if more > 0 else "")
         if rebuild.reloaded:
@@ -53,6 +53,11 @@ class Console:
             self._say("  " + visible(rebuild.problem))
         for finding in rebuild.errors:
             self._say("  " + format_finding(finding, self.colour))
+
+    def internal_error(self, doing: str, error: Exception) -> None:
+        """A bug in journeyctl met while serving: one line, and the server goes on."""
+        self.err.write(f"journeyctl serve: internal error while {doing}: {type(error).__name__}: {error}\n")
+        self.err.flush()
 
     def stopped(self) -> None:
         self._say("Stopped.")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import secrets
 import socket
 import socketserver
-import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Optional
@@ -20,6 +19,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from journeyctl import __version__
 from journeyctl.serve import pages
+from journeyctl.serve.console import Console
 from journeyctl.serve.engine import INDEX
 from journeyctl.serve.site import MISSING, LiveSite
 
@@ -39,10 +39,10 @@ class LiveServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, host: str, port: int, site: LiveSite) -> None:
+    def __init__(self, host: str, port: int, site: LiveSite, console: Console) -> None:
         family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
         self.address_family = family
-        self.site = site
+        self.site, self.console = site, console
         self.host = host
         super().__init__((str(address[0]), int(address[1])), Handler)
 
@@ -175,7 +175,7 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
         except Exception as error:  # a bug: one line on the terminal, a 500, and the server goes on
-            sys.stderr.write(f"journeyctl serve: internal error on {self.path!r}: {type(error).__name__}: {error}\n")
+            self.server.console.internal_error(f"answering {self.path!r}", error)
             self.close_connection = True
             try:
                 self._plain(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error: see the terminal.\n", True)

@@ -19,6 +19,7 @@ from typing import Any, Callable, Optional
 
 from jinja2 import Environment
 
+from journeyctl.check.service import Checked
 from journeyctl.core.defaults import SEVERITIES
 from journeyctl.core.findings import Finding
 from journeyctl.render import OutputFormat, RenderedMap, make_environment, render_index
@@ -39,9 +40,11 @@ class BrokenFile:
 
 @dataclass(frozen=True)
 class SiteView:
-    """What a page of the whole site is drawn from: the maps that render, and the files that do not."""
+    """What a page of the whole site is drawn from: the maps that render (as rendered and as checked), and
+    the files that do not."""
 
     maps: list[RenderedMap]
+    checked: list[Checked]
     broken: list[BrokenFile]
     output_format: OutputFormat
     environment: Environment

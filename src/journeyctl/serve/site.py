@@ -41,7 +41,7 @@ class Built:
 
 @dataclass(frozen=True)
 class Rebuild:
-    """What one change set did: the files that changed, the open pages that reload, the errors now."""
+    """What one change set did: the files that changed (absolute), the open pages that reload, the errors now."""
 
     changed: list[str]
     seconds: float
@@ -145,8 +145,8 @@ class LiveSite:
             reloaded = [name for name in self.listeners if before.get(name) != self.version(name)]
             errors = [f for path in relevant if path in self._sources for f in self._sources[path].errors]
             self.changed.notify_all()
-            shown = [os.path.relpath(path) for path in relevant]
-            return Rebuild(shown, time.perf_counter() - started, sorted(reloaded), errors, self._problem)
+            seconds = time.perf_counter() - started
+            return Rebuild(list(relevant), seconds, sorted(reloaded), errors, self._problem)
 
     def watch_plan(self) -> WatchPlan:
         """The folders whose changes can change a page (persona libraries may live outside the served one)."""

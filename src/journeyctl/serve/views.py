@@ -28,8 +28,9 @@ def site_page(
 
     def build() -> str:
         broken = broken_files(sources, names)
-        maps = [source.rendered for source in sources if source.page is not None]
-        view = pages.SiteView(maps, broken, FORMATS["html"], renderer.environment, today)
+        maps = [source for source in sources if source.page is not None]
+        rendered, checked = [m.rendered for m in maps], [m.checked for m in maps]
+        view = pages.SiteView(rendered, checked, broken, FORMATS["html"], renderer.environment, today)
         try:
             return draw(view)
         except TemplateProblem as problem:

@@ -62,7 +62,11 @@ def _replan(site: LiveSite, console: Console, before: Optional[WatchPlan], after
 
 
 def _apply(site: LiveSite, console: Console, paths: set[str]) -> None:
-    rebuild = site.apply(paths) if paths else None
+    try:
+        rebuild = site.apply(paths) if paths else None
+    except Exception as error:  # a bug: said on the terminal; the server goes on for the other pages
+        console.internal_error("rebuilding", error)
+        return
     if rebuild is not None:
         console.rebuilt(rebuild)
 
