@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -60,6 +61,8 @@ def start_server(folder: Path) -> tuple[subprocess.Popen[str], str]:
     url = ""
     for line in server.stdout:
         if line.startswith("Watching"):
+            # Its line per rebuild must be read, or a full pipe would stop the server after some 600 edits.
+            threading.Thread(target=server.stdout.read, daemon=True).start()
             return server, url
         found = re.search(r"http://\S+/", line)
         if found:

@@ -254,7 +254,10 @@ def render(
 @app.command()
 def serve(
     path: Annotated[
-        str, typer.Argument(help="A map file, or a folder of maps (default: this folder).", metavar="[PATH]")
+        str,
+        typer.Argument(
+            help="A map file, or a folder of maps (default: this folder).", show_default=False, metavar="[PATH]"
+        ),
     ] = ".",
     port: Annotated[int, typer.Option(help="The port to listen on (0: any free port).")] = 8000,
     host: Annotated[

@@ -31,7 +31,7 @@ POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-{nonce}'; connect-src 'self'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
-_MISSING_SCRIPT_NAME = "missing"
+_NO_PAGE = "no-page"  # what the page of an address that cannot name a page listens for
 
 
 class LiveServer(ThreadingHTTPServer):
@@ -98,8 +98,10 @@ class Handler(BaseHTTPRequestHandler):
         if moved is not None:
             self._redirect(moved)
             return
-        shown = name if name is not None and _looks_like_page(name) else _MISSING_SCRIPT_NAME
-        self._page(HTTPStatus.NOT_FOUND, self.server.site.missing(shown), shown, MISSING, send_body)
+        # A missing page that could be one listens for its name: it appears when its map comes (back).
+        page_name = name if name is not None and _looks_like_page(name) else None
+        missing = self.server.site.missing(page_name)
+        self._page(HTTPStatus.NOT_FOUND, missing, page_name or _NO_PAGE, MISSING, send_body)
 
     def _host_allowed(self) -> bool:
         hosts = self.headers.get_all("Host") or []
@@ -148,7 +150,7 @@ class Handler(BaseHTTPRequestHandler):
         """One page's event stream: `reload` once the page is no longer the version the browser has."""
         fields = parse_qs(query)
         name, version = (fields.get(key, [""])[0] for key in ("page", "version"))
-        if not _looks_like_page(name) and name != _MISSING_SCRIPT_NAME:
+        if not _looks_like_page(name) and name != _NO_PAGE:
             self._plain(HTTPStatus.NOT_FOUND, "No such page.\n", True)
             return
         self.send_response(HTTPStatus.OK)

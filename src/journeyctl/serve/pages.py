@@ -103,9 +103,11 @@ def problem_page(
     return with_fragment(page, panel) if panel else page
 
 
-def missing_page(name: str, broken: Sequence[BrokenFile]) -> str:
-    """The page for a name the site does not have (a map removed, renamed, never there, or never loaded)."""
-    lede = f"This site has no page {name}. A map's page is named after its id; the index lists every map."
+def missing_page(name: Optional[str], broken: Sequence[BrokenFile]) -> str:
+    """The page for a name the site does not have (a map removed, renamed, never there, or never loaded);
+    None for an address that could never name a page."""
+    where = f"no page {name}" if name is not None else "no page at this address"
+    lede = f"This site has {where}. A map's page is named after its id; the index lists every map."
     panel = broken_panel(broken, "a map that never loaded has its page here") if broken else ""
     return problem_page("No such page", "Not found", lede, panel=panel)
 

@@ -92,7 +92,7 @@ class LiveSite:
             self._page_table()
             return self._names.moved_to(name)
 
-    def missing(self, name: str) -> str:
+    def missing(self, name: Optional[str]) -> str:
         """The page for a name the site does not have, naming the files whose errors keep them off the site."""
         with self.changed:
             self._page_table()
