@@ -16,6 +16,7 @@ from journeyctl.core.errors import LoadError
 # Characters YAML 1.2 forbids in a stream (c-printable is everything else).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _INDENTATION = "This line does not line up with the lines around it: check its indentation."
+_PARSER_TAB = "YAML allows this tab character, but journeyctl's YAML parsers do not: write a space instead."
 # What the parser counts as a line break, so that its line numbers and ours agree.
 LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -38,11 +39,14 @@ def syntax_error(error: Any, text: str) -> LoadError:
         return load_error(
             "E001", mark, "This alias (`*name`) refers to an anchor (`&name`) that is not defined before it."
         )
-    if "tab" in problem or _char(text, mark) == "\t" or "\t" in _indentation(text, mark):
-        return load_error("E001", mark, "A tab character is used for indentation; YAML allows only spaces there.")
     if "quoted scalar" in context and "end of stream" in problem:
         quote = _char(text, opened) or '"'
         return load_error("E001", opened, f"The text quoted here is never closed: add the closing {quote}.")
+    tab = _tab_place(text, mark, problem)
+    if tab == "indentation":
+        return load_error("E001", mark, "A tab character is used for indentation; YAML allows only spaces there.")
+    if tab == "separation":
+        return load_error("E001", mark, _PARSER_TAB)
     if "flow node" in context and _at_end(text, mark):
         # The file ended inside `[...]` or `{...}`: point at the bracket left open.
         bracket = _last_unclosed_bracket(text)
@@ -65,6 +69,34 @@ def syntax_error(error: Any, text: str) -> LoadError:
     if "could not find expected ':'" in problem:
         return load_error("E001", opened, "A `:` is missing on this line: write `key: value`.")
     return load_error("E001", mark, _message(problem, context, text, mark))
+
+
+def belief(error: Any, text: str) -> int:
+    """How far to believe a parser's refusal of a text, when two parsers refuse it.
+
+    2 for a tab between two tokens of a line or on a blank or comment line:
+    separation, which YAML allows but a parser refused, a real obstacle that a
+    space removes without changing the meaning. 0 for libyaml's refusal of a tab
+    at the start of a block scalar's content line, which is content (a false
+    alarm: the pure parser reads it). 1 for any other error.
+    """
+    problem, context = str(error.problem or ""), str(error.context or "")
+    if "tab" in problem and "block scalar" in context:
+        return 0
+    return 2 if _tab_place(text, error.problem_mark, problem) == "separation" else 1
+
+
+def _tab_place(text: str, mark: Any, problem: str) -> str | None:
+    """Where the tab a parser stopped at is: `indentation` (the start of a line
+    with content, where YAML forbids tabs), `separation` (anywhere else outside
+    a value), or None when the parser did not stop at a tab."""
+    if mark is None or not (_char(text, mark) == "\t" or "tab" in problem):
+        return None
+    lead = _indentation(text, mark)
+    rest = _line(text, mark)[len(lead) :]
+    if "\t" in lead and mark.column <= len(lead):
+        return "indentation" if rest and not rest.startswith("#") else "separation"
+    return "separation" if _char(text, mark) == "\t" else None
 
 
 def _message(problem: str, context: str, text: str, mark: Any) -> str:
