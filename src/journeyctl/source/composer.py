@@ -126,15 +126,26 @@ def _may_nest_deeply(text: str, limit: int) -> bool:
 
 
 def _check_depth(text: str) -> None:
-    """Walk the pure parser's event stream (no recursion) and reject nesting past MAX_DEPTH."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+    """Walk the pure parser's event stream (no recursion) and reject nesting past MAX_DEPTH.
 
-    depth = 0
+    At the node NodeConverter rejects: the first value, list item or key that is
+    a collection with more than MAX_DEPTH collections around it (the root counts).
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, MappingStartEvent, NodeEvent
+
+    # For each open collection: the nodes seen in it, or None for a sequence.
+    opened: list[int | None] = []
     for event in YAML(typ="safe", pure=True).parse(text):
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
+        if isinstance(event, NodeEvent):
+            seen = opened[-1] if opened else None
+            if seen is not None:
+                opened[-1] = seen + 1
+            collection = isinstance(event, CollectionStartEvent)
+            # A key that is text is not a level (a key that is a list or mapping is refused anyway).
+            if len(opened) > MAX_DEPTH and (collection or seen is None or seen % 2):
                 raise load_error("E003", event.start_mark, TOO_DEEP)
+            if collection:
+                opened.append(0 if isinstance(event, MappingStartEvent) else None)
         elif isinstance(event, CollectionEndEvent):
-            depth -= 1
+            opened.pop()
