@@ -107,11 +107,14 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
             "A `: ` is not allowed here: put the whole value in quotes "
             "if it contains `: `, or check the indentation of this line."
         )
-    if char == ":" and ("cannot start any token" in problem or "expected node content" in problem):
+    # libyaml says "expected node content", ruamel's pure parser "expected the node content".
+    content = "node content" in problem
+    if char == ":" and ("cannot start any token" in problem or content):
         return "A key is missing before this `:`."
-    if "cannot start any token" in problem or "expected node content" in problem:
+    if "cannot start any token" in problem or content:
         return f"A value cannot start with {shown}: put the value in quotes."
-    if "expected '-' indicator" in problem or "expected key" in problem:
+    # The pure parser's words for libyaml's "did not find expected key" (or "'-' indicator").
+    if any(words in problem for words in ("expected '-' indicator", "expected key", "expected <block end>")):
         before = _line(text, mark)[: mark.column].rstrip() if mark is not None else ""
         if before.endswith(("'", '"')):
             return (
@@ -126,14 +129,14 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
                 "or mapping: put the whole value in quotes if it is text."
             )
         return _INDENTATION
-    if "block sequence entries are not allowed" in problem:
+    if "sequence entries are not allowed" in problem:
         return (
             "A list item (`- `) cannot follow a key on the same line: "
             "start the list on the next line, or put the value in quotes."
         )
     if "scanning an alias" in context or "scanning an anchor" in context:
         return "`&` and `*` start anchors and aliases, which need a name: put the value in quotes if it is text."
-    if "expected <document start>" in problem:
+    if "<document start>" in problem:
         first = _first_content_line(text)
         return (
             f"The top level of the file ends before this line: the content from line {first} on is not one "
