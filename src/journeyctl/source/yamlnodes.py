@@ -11,7 +11,6 @@ import functools
 import math
 from typing import Any
 
-from journeyctl.core.errors import LoadError
 from journeyctl.source.yamlerrors import load_error
 
 MAX_DEPTH = 64
@@ -114,7 +113,7 @@ class NodeConverter:
             # Keys are text as written: `0x10` stays `0x10`, so positions are found by it.
             key = str(key_node.value)
             if not key and tag == _NULL:
-                raise LoadError("E012", *_colon_of(key_node.start_mark), "A key is missing before this `:`.")
+                raise load_error("E012", key_node.start_mark, "A key is missing before this `:`.")
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 raise load_error(
@@ -156,17 +155,6 @@ def _check_depth(root: Any, depth: int) -> None:
         seen.add(id(node))
         children = node.value if node.id == "sequence" else [child for pair in node.value for child in pair]
         pending += [(child, level + 1) for child in children]
-
-
-def _colon_of(mark: Any) -> tuple[int, int]:
-    """The 1-based position of the `:` after a missing key.
-
-    ruamel's pure parser marks a key missing inside braces (`{: 1}`) just after
-    its `:`; libyaml (whose marks hold no text) marks it at the `:`.
-    """
-    buffer, pointer = getattr(mark, "buffer", None), getattr(mark, "pointer", 0)
-    behind = 1 if buffer and pointer and buffer[pointer - 1] == ":" else 0
-    return mark.line + 1, mark.column + 1 - behind
 
 
 def _tag(node: Any) -> str:
