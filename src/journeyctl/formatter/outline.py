@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
+from journeyctl.source.emptynodes import place_empty_events
+
 PathPart = Union[str, int]
 Path = tuple[PathPart, ...]
 
@@ -88,7 +90,8 @@ def _outline(text: str, pure: bool) -> Outline:
 
     result, lines = Outline(), text.split("\n")
     stack: list[_Frame] = []
-    for event in YAML(typ="safe", pure=pure).parse(text):
+    events = YAML(typ="safe", pure=pure).parse(text)
+    for event in place_empty_events(events, text) if pure else events:
         name = type(event).__name__
         if name in ("ScalarEvent", "AliasEvent", "MappingStartEvent", "SequenceStartEvent"):
             owner = _place(event, stack, result, lines)

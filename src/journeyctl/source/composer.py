@@ -9,13 +9,13 @@ again; when both refuse, the error reported is the more trustworthy one (see _re
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 import warnings
 from typing import Any
 
-from journeyctl.source.yamlerrors import LINE_BREAKS, belief, load_error, reader_error, syntax_error
+from journeyctl.source.emptynodes import place_empty_nodes
+from journeyctl.source.yamlerrors import belief, load_error, reader_error, syntax_error
 from journeyctl.source.yamlnodes import MAX_DEPTH, TOO_DEEP, core_schema_resolver
 
 # libyaml's composer recurses in C: far deeper than this and it overflows the
@@ -46,7 +46,7 @@ def compose_text(text: str) -> Any:
         root = _compose(text, pure=True)
     except YAMLError as error:
         raise _refusal(refused, error, text) from None
-    _mark_empty_nodes_as_libyaml(root, text)
+    place_empty_nodes(root, text)
     return root
 
 
@@ -61,59 +61,6 @@ def _compose(text: str, pure: bool) -> Any:
         # The pure composer warns when an anchor name is used again, which YAML 1.2 allows.
         warnings.simplefilter("ignore")
         return yaml.compose(text)
-
-
-def _mark_empty_nodes_as_libyaml(root: Any, text: str) -> None:
-    """Put the empty keys and values of a pure parser's tree where libyaml puts them.
-
-    Findings about an empty value (`stages:` with nothing after it) are shown
-    at it: after its `:` in a block mapping (the pure parser: at the next
-    token, maybe lines below) and at the token after the `:` in braces (the
-    pure parser: just after the `:`); an empty key in braces at its `:`.
-    """
-    pending, seen = [root], set()
-    while pending:
-        node = pending.pop()
-        if node is None or node.id == "scalar" or id(node) in seen:
-            continue
-        seen.add(id(node))
-        pairs = node.value if node.id == "mapping" else []
-        for key, value in pairs:
-            if _empty(key) and node.flow_style and text[key.start_mark.index - 1 : key.start_mark.index] == ":":
-                _move(key, key.start_mark.index - 1, key.start_mark.line, key.start_mark.column - 1)
-            colon = _skip_blanks(text, key.end_mark.index)
-            if _empty(value) and text[colon : colon + 1] == ":":
-                index = _skip_blanks(text, colon + 1) if node.flow_style else colon + 1
-                lines = LINE_BREAKS.split(text[key.end_mark.index : index])
-                column = key.end_mark.column + len(lines[0]) if len(lines) == 1 else len(lines[-1])
-                _move(value, index, key.end_mark.line + len(lines) - 1, column)
-        pending += [part for pair in pairs for part in pair] if pairs else node.value if node.id == "sequence" else []
-
-
-def _empty(node: Any) -> bool:
-    return bool(
-        node.id == "scalar" and not node.value and not node.style and node.start_mark.index == node.end_mark.index
-    )
-
-
-def _skip_blanks(text: str, index: int) -> int:
-    """The index of the next token at or after `index`: past spaces, tabs, line breaks and comments."""
-    while index < len(text):
-        if text[index] == "#":
-            breaks = [found for found in (text.find(end, index) for end in "\r\n\x85\u2028\u2029") if found >= 0]
-            index = min(breaks, default=len(text))
-        elif text[index] in " \t\r\n\x85\u2028\u2029":
-            index += 1
-        else:
-            break
-    return index
-
-
-def _move(node: Any, index: int, line: int, column: int) -> None:
-    """Set an empty node's start and end to one place of the text."""
-    mark = copy.copy(node.start_mark)
-    mark.index, mark.pointer, mark.line, mark.column = index, index, line, column
-    node.start_mark = node.end_mark = mark
 
 
 def _guarded(walk: Any, text: str, refused: Any = None) -> None:
