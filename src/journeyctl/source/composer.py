@@ -14,7 +14,6 @@ import re
 import warnings
 from typing import Any
 
-from journeyctl.source.emptynodes import place_empty_nodes
 from journeyctl.source.yamlerrors import belief, load_error, reader_error, syntax_error
 from journeyctl.source.yamlnodes import MAX_DEPTH, TOO_DEEP, core_schema_resolver
 
@@ -40,6 +39,15 @@ def compose_text(text: str) -> Any:
         return _compose(text, pure=False)
     except YAMLError as error:
         refused = error
+    return _compose_again(text, refused, walked)
+
+
+def _compose_again(text: str, refused: Any, walked: bool) -> Any:
+    """The root node as the pure parser reads a text libyaml `refused`, placed as libyaml places nodes."""
+    from ruamel.yaml.error import YAMLError
+
+    from journeyctl.source.emptynodes import place_empty_nodes
+
     if not walked and _may_nest_deeply(text, _SAFE_PURE_DEPTH):
         _guarded(_check_depth, text, refused)
     try:
