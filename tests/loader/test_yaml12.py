@@ -78,7 +78,7 @@ EMPTY_KEYS = [
 ]
 
 
-PARSER_TAB = "YAML allows this tab character, but journeyctl's YAML parsers do not: write a space instead."
+PARSER_TAB = "YAML allows this tab character, but journeyctl's YAML parser stops at it: write a space instead, or put the value in quotes if the tab is part of it."
 TAB_INDENT = "A tab character is used for indentation; YAML allows only spaces there."
 # Both parsers refuse: name, text, the error reported (line, column, message).
 REFUSED = [
@@ -94,6 +94,7 @@ REFUSED = [
     ),
     ("a tab between tokens before libyaml's error: the tab", "owner:\tMe\nquestions: [Why now?]\n", (2, 7, PARSER_TAB)),
     ("a tab between tokens after libyaml's error: the tab", "questions: [Why now?]\nowner:\tMe\n", (3, 7, PARSER_TAB)),
+    ("a tab inside plain text, which the pure parser stops at", "title: To\tdo\nq: [Why now?]\n", (2, 10, PARSER_TAB)),
     (
         "libyaml's false alarm in a block's content is believed last",
         "description: |\n  \tx\nowner:\tMe\n",

@@ -16,7 +16,10 @@ from journeyctl.core.errors import LoadError
 # Characters YAML 1.2 forbids in a stream (c-printable is everything else).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _INDENTATION = "This line does not line up with the lines around it: check its indentation."
-_PARSER_TAB = "YAML allows this tab character, but journeyctl's YAML parsers do not: write a space instead."
+_PARSER_TAB = (
+    "YAML allows this tab character, but journeyctl's YAML parser stops at it: "
+    "write a space instead, or put the value in quotes if the tab is part of it."
+)
 # What the parser counts as a line break, so that its line numbers and ours agree.
 LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -74,9 +77,9 @@ def syntax_error(error: Any, text: str) -> LoadError:
 def belief(error: Any, text: str) -> int:
     """How far to believe a parser's refusal of a text, when two parsers refuse it.
 
-    2 for a tab between two tokens of a line or on a blank or comment line:
-    separation, which YAML allows but a parser refused, a real obstacle that a
-    space removes without changing the meaning. 0 for libyaml's refusal of a tab
+    2 for a tab that YAML allows but a parser refused, between two tokens of a
+    line, on a blank or comment line or inside plain text: a real obstacle that
+    a space (or quotes) removes. 0 for libyaml's refusal of a tab
     at the start of a block scalar's content line, which is content (a false
     alarm: the pure parser reads it). 1 for any other error.
     """
@@ -88,8 +91,9 @@ def belief(error: Any, text: str) -> int:
 
 def _tab_place(text: str, mark: Any, problem: str) -> str | None:
     """Where the tab a parser stopped at is: `indentation` (the start of a line
-    with content, where YAML forbids tabs), `separation` (anywhere else outside
-    a value), or None when the parser did not stop at a tab."""
+    with content, where YAML forbids tabs), `separation` (anywhere else: between
+    two tokens, on a blank or comment line, or inside plain text, where the pure
+    parser stops at it), or None when the parser did not stop at a tab."""
     if mark is None or not (_char(text, mark) == "\t" or "tab" in problem):
         return None
     lead = _indentation(text, mark)
