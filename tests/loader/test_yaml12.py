@@ -205,6 +205,11 @@ LIMITS = [
     ("recursive alias", "stages: &s\n  - *s\n"),
     ("key that is a list", "[a, b]: c\n"),
     ("number too long", "emotion: " + "9" * 101 + "\n"),
+    ("an escape naming half of a UTF-16 pair", 'owner: "Ben \\ud800"\n'),
+    ("an escaped UTF-16 pair", 'owner: "Ben \\ud83d\\ude00"\n'),
+    ("a long escape naming half of a pair, in a key", 'x:\n  "a \\U0000dc00": 1\n'),
+    ("an escape past U+10FFFF", 'owner: "\\U00110000"\n'),
+    ("a backslash and u in plain text", "owner: C:\\ud800\n"),
     *[
         (f"{shape} nested {depth} deep", text)
         for depth in (80, 300, 2000)
@@ -242,3 +247,19 @@ def test_a_yaml_1_1_directive_does_not_bring_back_1_1_booleans_in_the_fallback()
     text = "%YAML 1.1\n---\njourneyctl: 1\nvalue: yes\nlevel: 0o17\nx-why: |\n \tnote\n"
     assert libyaml_refuses(text)
     assert parse_document(text, "m").data == {"journeyctl": 1, "value": "yes", "level": 15}
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ('owner: "Ben \\ud800"\n', (2, 15)),
+        ('x:\n  "a \\U0000dc00": 1\n', (3, 8)),
+        ('owner: "\\ud83d\\ude00"\n', (2, 11)),
+    ],
+)
+def test_an_escape_naming_no_character_is_refused_where_libyaml_marks_it(text: str, position: tuple[int, int]) -> None:
+    """libyaml refuses it; the pure parser would read it into text that cannot be written out."""
+    with pytest.raises(LoadError) as caught:
+        parse_document(HEAD + text, "map.journey.yaml")
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("E001", *position)
+    assert caught.value.message.startswith("This `\\u` or `\\U` escape names no character")

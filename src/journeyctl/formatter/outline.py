@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
-from journeyctl.source.emptynodes import place_empty_events
+from journeyctl.source.parity import place_empty_events
 
 PathPart = Union[str, int]
 Path = tuple[PathPart, ...]

@@ -46,14 +46,15 @@ def _compose_again(text: str, refused: Any, walked: bool) -> Any:
     """The root node as the pure parser reads a text libyaml `refused`, placed as libyaml places nodes."""
     from ruamel.yaml.error import YAMLError
 
-    from journeyctl.source.emptynodes import place_empty_nodes
+    from journeyctl.source.parity import place_empty_nodes, refuse_lone_surrogates
 
     if not walked and _may_nest_deeply(text, _SAFE_PURE_DEPTH):
         _guarded(_check_depth, text, refused)
     try:
         root = _compose(text, pure=True)
-    except YAMLError as error:
+    except (YAMLError, ValueError) as error:  # ValueError: an escape past U+10FFFF
         raise _refusal(refused, error, text) from None
+    refuse_lone_surrogates(root, text)
     place_empty_nodes(root, text)
     return root
 

@@ -20,6 +20,10 @@ _PARSER_TAB = (
     "YAML allows this tab character, but journeyctl's YAML parser stops at it: "
     "write a space instead, or put the value in quotes if the tab is part of it."
 )
+BAD_ESCAPE = (
+    "This `\\u` or `\\U` escape names no character (a lone surrogate such "
+    "as `\\ud800`, or a code past U+10FFFF): write the character itself."
+)
 # What the parser counts as a line break, so that its line numbers and ours agree.
 LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -155,10 +159,7 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
     if "scanning a tag" in context:
         return "`!` starts a tag, which journey maps do not use: put the value in quotes if it starts with `!`."
     if "invalid Unicode character escape" in problem:
-        return (
-            "This `\\u` or `\\U` escape names no character (a lone surrogate such "
-            "as `\\ud800`, or a code past U+10FFFF): write the character itself."
-        )
+        return BAD_ESCAPE
     if "unknown escape character" in problem:
         return (
             "This backslash escape is not valid in double quotes: write `\\\\` for a backslash, or use single quotes."

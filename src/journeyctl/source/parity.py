@@ -1,22 +1,28 @@
-"""Where libyaml places empty keys and values, for trees and events of ruamel's pure parser.
+"""The pure parser's reading brought level with libyaml's, for a file only the pure parser reads.
 
-Findings about an empty value (`stages:` with nothing after it) are shown at it,
-and fmt puts an end-of-line comment after it. libyaml places an empty value just
-after its `:` in a block mapping and at the token after the `:` in braces; the pure
-parser at the next token (maybe lines below) and just after the `:`. An empty key in
-braces libyaml places at its `:`, the pure parser just after it. A map read by either
-parser must show its findings and comments at the same places.
+Where empty keys and values are: findings about an empty value (`stages:` with
+nothing after it) are shown at it, and fmt puts an end-of-line comment after it.
+libyaml places an empty value just after its `:` in a block mapping and at the
+token after the `:` in braces; the pure parser at the next token (maybe lines
+below) and just after the `:`. An empty key in braces libyaml places at its `:`,
+the pure parser just after it.
+
+Which escapes name a character: libyaml refuses `"\\ud800"` (half of a UTF-16
+pair, no character), the pure parser makes it a string that cannot be written out.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Optional
 
-from journeyctl.source.yamlerrors import LINE_BREAKS
+from journeyctl.source.yamlerrors import BAD_ESCAPE, LINE_BREAKS, load_error
 
 _BREAKS = "\r\n\x85\u2028\u2029"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 @dataclass
@@ -46,6 +52,27 @@ def place_empty_nodes(root: Any, text: str) -> None:
             pending += [part for pair in reversed(node.value) for part in reversed(pair)]
         elif node.id == "sequence":
             pending += reversed(node.value)
+
+
+def refuse_lone_surrogates(root: Any, text: str) -> None:
+    """The E001 libyaml gives, at the escape, for a text that escapes half of a UTF-16 pair."""
+    pending, seen = [root], set()
+    while pending:
+        node = pending.pop()
+        if node is None or id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.id != "scalar":
+            pending += [part for pair in node.value for part in pair] if node.id == "mapping" else node.value
+        elif _SURROGATE.search(node.value):
+            start = node.start_mark
+            escape = _SURROGATE_ESCAPE.search(text, start.index, node.end_mark.index)
+            index = escape.start() + 2 if escape else start.index  # after `\u`, as libyaml marks it
+            lines = LINE_BREAKS.split(text[start.index : index])
+            column = start.column + len(lines[0]) if len(lines) == 1 else len(lines[-1])
+            mark = copy.copy(start)
+            mark.line, mark.column = start.line + len(lines) - 1, column
+            raise load_error("E001", mark, BAD_ESCAPE)
 
 
 def place_empty_events(events: Iterable[Any], text: str) -> Iterator[Any]:
