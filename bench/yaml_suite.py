@@ -13,7 +13,8 @@ no tags (journeyctl refuses tags on purpose, with E003). Each is read by journey
 checkout's `src/`, or the one `--src` names, to measure another commit), without the check of the
 `journeyctl: 1` header that no case has. A refusal with another code than E001 (a duplicate key, a
 missing key) is not a syntax error. A case read is compared with the suite's `in.json`, where it
-has one. `--list` prints each case refused or read differently.
+has one. Last, how many of the suite's invalid documents journeyctl reads (any kind). `--list`
+prints each case refused, read differently or invalid and read.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ def journey_map_cases(suite: Path) -> list[Path]:
         if documents == 1 and events[2].startswith("+MAP") and not any(_tagged(event) for event in events):
             found.append(case)
     return found
+
+
+def invalid_cases(suite: Path) -> list[Path]:
+    """The folders of the cases that are not valid YAML."""
+    return sorted(error.parent for error in suite.rglob("error") if (error.parent / "in.yaml").exists())
 
 
 def _tagged(event: str) -> bool:
@@ -104,6 +110,11 @@ def main() -> int:
     without = [case for case in cases if "<" not in (case / "test.event").read_text(encoding="utf-8")]
     print(f"{sum(case in refused for case in without)} of {len(without)} without the cases with `<` in their text")
     print(f"{len(wrong)} read differently from the suite's in.json")
+    invalid = invalid_cases(arguments.suite)
+    accepted = [case for case in invalid if read(case)[0] is None]
+    for case in accepted if arguments.list else []:
+        print(f"{case.relative_to(arguments.suite)}\tinvalid YAML, read")
+    print(f"{len(accepted)} of {len(invalid)} invalid cases read")
     return 0
 
 
