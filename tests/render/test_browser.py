@@ -12,17 +12,7 @@ from pathlib import Path
 import pytest
 from render_support import ARTIFACTS, UPDATE, hostile  # noqa: F401  (fixture)
 
-from conftest import EXAMPLES, ROOT, TODAY
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from conftest import CHROMIUM, CHROMIUM_ARGS, EXAMPLES, ROOT, TODAY
 
 pytestmark = pytest.mark.skipif(
     not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM} (apt-get install -y chromium)"
@@ -64,7 +54,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
 

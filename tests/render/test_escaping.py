@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from datetime import date
 from html.parser import HTMLParser
 
 import pytest
 from markdown_it import MarkdownIt
-from render_support import PAYLOADS, hostile, on_a_page, payload_map  # noqa: F401  (fixture)
+from render_support import (  # noqa: F401  (hostile: a fixture)
+    HOSTILE,
+    PAYLOADS,
+    hostile,
+    hostile_map,
+    on_a_page,
+    payload_map,
+    shared_stylesheet,
+)
 
 from journeyctl.core.markdown import escape_markdown, escape_mermaid, markdown_url
 from journeyctl.model import JourneyMap, Source, Stage
 from journeyctl.render import FORMATS, MapRenderer, make_environment, render_map
-from journeyctl.render.environment import builtin_templates
 from journeyctl.render.links import safe_link
 
 SAFE_HREF = re.compile(r"^(#main$|#id-[a-z0-9_-]+|https?://|mailto:|[a-z0-9_-]+\.(html|md)$)")
@@ -228,7 +236,7 @@ def assert_inert_html(page: str) -> Elements:
         ("meta", "content", "journeyctl"),
     ]
     assert elements.tags.count("style") == 1
-    assert "".join(elements.styles).strip() == _stylesheet()
+    assert "".join(elements.styles).strip() == shared_stylesheet()
     assert len(re.findall("</style", page, re.IGNORECASE)) == 1 and "<script" not in page.lower()
     return elements
 
@@ -245,11 +253,90 @@ def assert_markdown_stays_text(page: str) -> Elements:
     return elements
 
 
+# Where the hostile map's text shows: the places each field fills on the HTML page and in the
+# Markdown, its Mermaid block aside (there Mermaid's escaping changes the hostile text).
+PLACES = {
+    "title": (4, 1),
+    "description": (1, 1),
+    "owner": (1, 1),
+    "persona name": (1, 1),
+    "persona description": (1, 1),
+    "role": (1, 1),
+    "quote": (1, 1),
+    "demographic key": (1, 1),
+    "demographic value": (1, 1),
+    "goal": (1, 1),
+    "motivation": (1, 1),
+    "frustration": (1, 1),
+    "source title": (3, 2),
+    "mail source": (2, 2),
+    "tag": (1, 1),
+    "stage name": (4, 4),
+    "stage description": (1, 1),
+    "customer goal": (1, 1),
+    "question": (1, 1),
+    "next step": (1, 1),
+    "touchpoint name": (5, 4),
+    "channel": (1, 1),
+    "touchpoint owner": (1, 0),
+    "doing": (1, 1),
+    "thinking": (1, 1),
+    "feeling": (1, 1),
+    "backstage": (1, 1),
+    "metric name": (2, 2),
+    "unit": (4, 4),
+    "pain": (3, 3),
+    "opportunity": (3, 3),
+    "opportunity owner": (2, 2),
+    "outcome": (1, 1),
+    "empty stage": (1, 1),
+}
+HTML_PLACES, MARKDOWN_PLACES = (sum(column) for column in zip(*PLACES.values(), strict=True))
+# Each text of the hostile map is `FIELD: ` and the hostile text (render_support.hostile_map).
+FIELD = re.compile(
+    rf"(?<![a-z])({'|'.join(sorted(PLACES, key=len, reverse=True))}): {re.escape(HOSTILE[:25])}", re.IGNORECASE
+)
+
+
+def places_shown(texts: list[str], column: int) -> tuple[dict[str, int], dict[str, int]]:
+    """How many times each field of the hostile map shows in `texts`, and how many PLACES expects (`column`)."""
+    shown = Counter(match.group(1).lower() for text in texts for match in FIELD.finditer(text))
+    expected = {field: places[column] for field, places in PLACES.items() if places[column]}
+    return dict(shown), expected
+
+
+def payload_count(payload: str, fmt: str) -> int:
+    """How many times a page of payload_map(payload) shows the payload as it is."""
+    count = HTML_PLACES if fmt == "html" else MARKDOWN_PLACES
+    # A demographic key is shown as a label: underscores as spaces, a capital first letter, the rest small.
+    if payload.replace("_", " ").capitalize() != payload:
+        count -= 1
+    # The Mermaid block names the map, the stage, the touchpoint and the persona again, as they
+    # are unless Mermaid's escaping replaces one of their characters.
+    if fmt == "markdown" and not set(payload) & set(":;#,%<>&`\\"):
+        count += 4
+    return count
+
+
+def test_the_places_add_up_to_every_text_of_the_hostile_map():
+    def texts(value):
+        if isinstance(value, dict):
+            return [text for pair in value.items() for item in pair for text in texts(item)]
+        if isinstance(value, list):
+            return [text for item in value for text in texts(item)]
+        return [value] if isinstance(value, str) and HOSTILE in value else []
+
+    assert sorted(text.split(": ")[0] for text in texts(hostile_map())) == sorted(PLACES)
+
+
 def test_hostile_html_is_inert(hostile):
     page = _render(hostile, "html")
     elements = assert_inert_html(page)
+    shown, expected = places_shown(elements.text, 0)
+    assert shown == expected
     text = "".join(elements.text)
-    assert text.count("{{ 7*7 }}X") >= 30 and "49X" not in page
+    # Every place but the demographic key, shown as a label ("…}}x").
+    assert text.count("{{ 7*7 }}X") == HTML_PLACES - 1 and "49X" not in page
     assert 'title: <script>alert(1)</script> "><img src=x onerror=alert(2)>' in text
     assert 'href="https://example.com/a&#34;&gt;&lt;script&gt;alert(5)&lt;/script&gt;?q=1|2 (x)"' in page
 
@@ -257,7 +344,10 @@ def test_hostile_html_is_inert(hostile):
 def test_hostile_markdown_stays_text(hostile):
     page = _render(hostile, "markdown")
     assert "49X" not in page
-    text = "".join(assert_markdown_stays_text(page).text)
+    elements = assert_markdown_stays_text(page)
+    shown, expected = places_shown(elements.text, 1)
+    assert shown == expected
+    text = "".join(elements.text)
     assert 'title: <script>alert(1)</script> "><img src=x onerror=alert(2)> {{ 7*7 }}X{% raw %} | a|b' in text
     assert "[x](javascript:alert(4))" in text
 
@@ -268,9 +358,10 @@ def test_every_payload_stays_text_in_every_field_and_link(tmp_path, payload):
     path.write_text(json.dumps(payload_map(payload)), encoding="utf-8")
     html = _render(path, "html")
     text = "".join(assert_inert_html(html).text)
-    assert text.count(on_a_page(payload)) >= 30
+    assert text.count(on_a_page(payload)) == payload_count(payload, "html")
     markdown = _render(path, "markdown")
-    assert "".join(assert_markdown_stays_text(markdown).text).count(on_a_page(payload.strip())) >= 30
+    shown = "".join(assert_markdown_stays_text(markdown).text)
+    assert shown.count(on_a_page(payload.strip())) == payload_count(payload, "markdown")
     block = re.search(r"^```mermaid\n(.*?)^```$", markdown, re.MULTILINE | re.DOTALL)
     assert block is not None
     assert [line.split(":")[0].split()[0] for line in block.group(1).splitlines()[1:3]] == ["title", "section"]
@@ -296,8 +387,3 @@ def _render(path, fmt: str) -> str:
     result = renderer.render_checked(renderer.checker.check_file(str(path)))
     assert result.findings == () and result.page is not None
     return result.page
-
-
-def _stylesheet() -> str:
-    source = (builtin_templates() / "style.css.j2").read_text(encoding="utf-8")
-    return re.sub(r"\{#.*?#\}\n?", "", source, flags=re.DOTALL).strip()

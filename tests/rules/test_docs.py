@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -35,22 +36,54 @@ def test_failing_example_fails_and_passing_example_passes(tmp_path: Path, code: 
     assert code not in codes_found(tmp_path, examples["Passes"])
 
 
-def test_rules_lists_every_rule(cli) -> None:
+def readme_rules() -> list[tuple[str, str, str, str]]:
+    """The README's rule table: (code, name, severity, summary) per row."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"^\| ([EWI]\d{3}) \| `([a-z-]+)` \| (error|warning|info) \| (.+) \|$", readme, re.MULTILINE)
+
+
+README_RULES = readme_rules()
+
+
+def test_rules_lists_every_rule_in_aligned_columns(cli) -> None:
     result = cli("rules")
-    assert result.code == 0
+    assert (result.code, result.err) == (0, "")
     lines = result.out.splitlines()
-    assert [line.split()[0] for line in lines] == list(RULES)
-    for line, rule in zip(lines, RULES.values(), strict=False):
-        assert line == f"{rule.code}  {rule.name:<24} {rule.severity:<8} {rule.summary}"
+    assert (
+        lines[0]
+        == "E001  yaml-syntax              error    The file is not valid YAML, or cannot be read as UTF-8 text."
+    )
+    assert (
+        lines[13]
+        == "W105  stale-map                warning  The map was never reviewed, or its last review is overdue."
+    )
+    assert (
+        lines[-1] == "I001  unused-suppression       info     A `# journeyctl: ignore[...]` comment silences nothing."
+    )
+    # Every rule in the README's order, the name from column 7, the severity from 32, the summary from 41.
+    columns = [(line[:4], line[4:6], line[6:30].rstrip(), line[31:39].rstrip(), line[40:]) for line in lines]
+    assert columns == [(code, "  ", name, severity, summary) for code, name, severity, summary in README_RULES]
 
 
-@pytest.mark.parametrize("code", list(RULES))
-def test_rules_code_and_name_print_the_documentation(cli, code: str) -> None:
-    rule = RULES[code]
-    expected = f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.doc.strip()}\n"
-    for asked in (code, code.lower(), rule.name):
-        result = cli("rules", asked)
-        assert (result.code, result.out, result.err) == (0, expected, "")
+def test_rules_code_prints_the_documentation(cli) -> None:
+    result = cli("rules", "W112")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith(
+        "W112 missing-persona (warning)\n\nThe journey names no `persona`.\n\nA journey is always someone's journey."
+    )
+    assert result.out.endswith(
+        "persona: ben\npersonas:\n  - id: ben\n    name: Ben\nstages:\n  - id: pay\n    name: Pay\n```\n"
+    )
+
+
+@pytest.mark.parametrize(("code", "name", "severity", "summary"), README_RULES, ids=[row[0] for row in README_RULES])
+def test_rules_code_and_name_print_the_rule_docstring(cli, code: str, name: str, severity: str, summary: str) -> None:
+    answer, *others = [cli("rules", asked) for asked in (code, code.lower(), name)]
+    assert others == [answer, answer]
+    assert (answer.code, answer.err) == (0, "")
+    heading, blank, first, *_ = answer.out.split("\n")
+    assert (heading, blank, first) == (f"{code} {name} ({severity})", "", summary)
+    assert answer.out == f"{heading}\n\n{RULES[code].doc.strip()}\n", "the rest is the rule's docstring"
 
 
 @pytest.mark.parametrize("asked", ["E999", "no-such-rule", ""])

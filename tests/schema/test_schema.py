@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from conftest import EXAMPLES, ROOT
@@ -50,17 +51,58 @@ def test_committed_schema_is_up_to_date():
     )
 
 
-def test_schema_command_prints_the_schema(cli):
+def test_schema_command_prints_the_committed_schema(cli):
     result = cli("schema")
-    assert result.code == 0
-    assert result.out == schema_text()
+    assert (result.code, result.err) == (0, "")
+    assert result.out == SCHEMA_FILE.read_text(encoding="utf-8")
 
 
-def test_schema_command_writes_a_file(cli, tmp_path):
+def test_schema_command_writes_the_committed_schema_to_a_file(cli, tmp_path):
     target = tmp_path / "journeyctl.schema.json"
     result = cli("schema", "-o", target)
     assert (result.code, result.out, result.err) == (0, "", "")
-    assert target.read_text(encoding="utf-8") == schema_text()
+    assert target.read_text(encoding="utf-8") == SCHEMA_FILE.read_text(encoding="utf-8")
+
+
+def test_committed_schema_is_a_valid_2020_12_schema():
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert jsonschema.validators.validator_for(schema) is jsonschema.Draft202012Validator
+
+
+# docs/format-v1.md, the public API: each object's required keys, then its optional ones.
+FORMAT_V1 = {
+    "JourneyMap": (
+        {"journeyctl", "id", "title", "stages"},
+        {"kind", "description", "state", "owner", "persona", "personas", "sources", "last_reviewed"}
+        | {"review_every_days", "scale", "tags"},
+    ),
+    "PersonaLibrary": ({"journeyctl", "kind", "personas"}, set()),
+    "Persona": (
+        {"id", "name"},
+        {"description", "role", "quote", "demographics", "goals", "motivations", "frustrations"},
+    ),
+    "Source": ({"id", "kind"}, {"title", "date", "url"}),
+    "Stage": ({"id", "name"}, {"description", "customer_goal", "questions", "next_step", "touchpoints"}),
+    "Touchpoint": (
+        {"id", "name"},
+        {"channel", "owner", "critical", "doing", "thinking", "feeling", "emotion", "backstage", "evidence"}
+        | {"metrics", "pain_points", "opportunities"},
+    ),
+    "Metric": ({"name", "value"}, {"target", "unit", "better"}),
+    "PainPoint": ({"id", "description"}, {"severity", "occurrences", "evidence"}),
+    "Opportunity": ({"id", "description"}, {"addresses", "owner", "due", "status", "expected_outcome"}),
+    "Scale": ({"min", "max"}, set()),
+}
+
+
+def test_committed_schema_has_the_objects_and_keys_of_the_format():
+    definitions = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))["$defs"]
+    found = {
+        name: (set(spec.get("required", [])), set(spec["properties"]) - set(spec.get("required", [])))
+        for name, spec in definitions.items()
+    }
+    assert found == FORMAT_V1
 
 
 def test_schema_into_a_missing_folder_is_a_plain_error(cli, tmp_path):

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional, Union
 
+from journeyctl.source.parity import place_empty_events
+
 PathPart = Union[str, int]
 Path = tuple[PathPart, ...]
 
@@ -70,12 +72,26 @@ class _Frame:
 
 
 def outline(text: str) -> Outline:
-    """The outline of a single-document YAML text (it must parse)."""
+    """The outline of a single-document YAML text (it must parse).
+
+    Read as the loader reads it (source/composer.py): with libyaml, and with
+    ruamel.yaml's YAML 1.2 parser when libyaml refuses the text.
+    """
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return _outline(text, pure=False)
+    except YAMLError:
+        return _outline(text, pure=True)
+
+
+def _outline(text: str, pure: bool) -> Outline:
     from ruamel.yaml import YAML
 
     result, lines = Outline(), text.split("\n")
     stack: list[_Frame] = []
-    for event in YAML(typ="safe", pure=False).parse(text):
+    events = YAML(typ="safe", pure=pure).parse(text)
+    for event in place_empty_events(events, text) if pure else events:
         name = type(event).__name__
         if name in ("ScalarEvent", "AliasEvent", "MappingStartEvent", "SequenceStartEvent"):
             owner = _place(event, stack, result, lines)

@@ -14,7 +14,16 @@ from journeyctl.core.textsafety import terminal_text
 from journeyctl.render.environment import make_environment
 from journeyctl.render.formats import FORMATS, OutputFormat
 from journeyctl.render.output import check_site_folder, write_site, write_stdout
-from journeyctl.render.site import INDEX_NAME, MapRenderer, render_map, render_maps, render_site
+from journeyctl.render.site import (
+    INDEX_NAME,
+    MapRenderer,
+    RenderedMap,
+    render_index,
+    render_map,
+    render_maps,
+    render_site,
+    site_maps,
+)
 from journeyctl.source.discovery import Search
 from journeyctl.system.atomic import check_not_read, write_atomically
 
@@ -80,9 +89,12 @@ __all__ = [
     "FORMATS",
     "MapRenderer",
     "OutputFormat",
+    "RenderedMap",
     "make_environment",
+    "render_index",
     "render_map",
     "render_maps",
     "render_paths",
     "render_site",
+    "site_maps",
 ]

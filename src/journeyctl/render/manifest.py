@@ -46,9 +46,9 @@ def remove_stale(folder: str, pages: set[str], before: set[str]) -> list[str]:
 
 
 def write_manifest(folder: str, pages: set[str]) -> None:
-    """Record the pages journeyctl has written in `folder`."""
+    """Record the pages journeyctl has written in `folder` (the caller syncs the folder)."""
     document = {"generator": "journeyctl render", "files": sorted(pages)}
-    write_atomically(os.path.join(folder, MANIFEST), json.dumps(document, indent=2) + "\n")
+    write_atomically(os.path.join(folder, MANIFEST), json.dumps(document, indent=2) + "\n", sync_folder=False)
 
 
 def _is_page_name(name: str) -> bool:

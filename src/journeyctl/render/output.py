@@ -7,7 +7,7 @@ from typing import TextIO
 
 from journeyctl.core.errors import OutputError
 from journeyctl.render.manifest import remove_stale, write_manifest, written_before
-from journeyctl.system.atomic import write_atomically
+from journeyctl.system.atomic import fsync_folder, write_atomically
 
 
 def check_site_folder(folder: str) -> None:
@@ -19,11 +19,19 @@ def check_site_folder(folder: str) -> None:
         raise OutputError(f"Cannot create the folder {folder}: its parent folder {parent} does not exist.")
 
 
+# Pages written at once. Each write waits for the disk (fsync), and the file system commits
+# writes that wait together in one go: writing a site of 200 pages took 0.16-0.24 s so,
+# 0.7-1.3 s one page after the other, 0.10-0.16 s unsynced (ext4 on a busy shared disk,
+# medians of 21 runs, three sessions).
+WRITERS = 8
+
+
 def write_site(folder: str, pages: dict[str, str], index_name: str, clean: bool = False) -> list[str]:
     """Create `folder` if needed and write every page atomically, the index last; then the manifest.
 
-    With `clean`, the pages an earlier render wrote that this one does not (maps that
-    no longer exist) are removed; their names are returned.
+    The folder is synced once, after the last write, not after each. With `clean`, the
+    pages an earlier render wrote that this one does not (maps that no longer exist)
+    are removed; their names are returned.
     """
     check_site_folder(folder)
     if not os.path.isdir(folder):
@@ -31,13 +39,31 @@ def write_site(folder: str, pages: dict[str, str], index_name: str, clean: bool 
             os.mkdir(folder)
         except OSError as error:
             raise OutputError(f"Cannot create the folder {folder}: {error.strerror or error}.") from None
+        fsync_folder(os.path.dirname(os.path.abspath(folder)))
     before = written_before(folder)
-    for name in sorted(pages, key=lambda name: (name == index_name, name)):
-        write_atomically(os.path.join(folder, name), pages[name])
+    _write_pages(folder, {name: page for name, page in pages.items() if name != index_name})
+    if index_name in pages:
+        write_atomically(os.path.join(folder, index_name), pages[index_name], sync_folder=False)
     removed = remove_stale(folder, set(pages), before) if clean else []
     still_there = {name for name in before if os.path.isfile(os.path.join(folder, name))}
     write_manifest(folder, set(pages) | (set() if clean else still_there))
+    fsync_folder(folder)
     return removed
+
+
+def _write_pages(folder: str, pages: dict[str, str]) -> None:
+    """Write `pages` into `folder` from WRITERS threads; the first failure stops the rest."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = {os.path.join(folder, name): page for name, page in pages.items()}
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        writes = [pool.submit(write_atomically, path, page, False) for path, page in paths.items()]
+        try:
+            for write in writes:
+                write.result()
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
 def write_stdout(stream: TextIO, text: str) -> None:

@@ -126,20 +126,23 @@ def render_maps(
 
 def render_site(rendered: list[RenderedMap], output_format: OutputFormat, environment: Environment) -> dict[str, str]:
     """Every page of a site by file name: one per map (`ID.html`) and the index."""
-    entries = _named_entries(rendered)
-    pairs = zip(rendered, entries, strict=True)
-    pages = {entry.href: result.page for result, entry in pairs if result.page is not None}
-    ordered = sorted(entries, key=lambda entry: (entry.title.casefold(), entry.id))
-    pages[INDEX_NAME + output_format.suffix] = render_template(
-        environment, output_format.index_template, {"entries": ordered}
-    )
+    named = site_maps(rendered)
+    pages = {name: result.page for name, result in named.items() if result.page is not None}
+    pages[INDEX_NAME + output_format.suffix] = render_index(list(named.values()), output_format, environment)
     return pages
 
 
-def _named_entries(rendered: list[RenderedMap]) -> list[IndexEntry]:
-    """The index entries; two maps with one id, or a map named `index`, are a usage error."""
+def render_index(rendered: list[RenderedMap], output_format: OutputFormat, environment: Environment) -> str:
+    """The site index: every rendered map's entry, by title."""
+    entries = [result.entry for result in rendered if result.entry is not None]
+    ordered = sorted(entries, key=lambda entry: (entry.title.casefold(), entry.id))
+    return render_template(environment, output_format.index_template, {"entries": ordered})
+
+
+def site_maps(rendered: list[RenderedMap]) -> dict[str, RenderedMap]:
+    """The rendered maps by page name (`ID.html`); two maps with one id, or a map named `index`, are a usage error."""
     seen: dict[str, str] = {}
-    entries = []
+    named = {}
     for result in rendered:
         assert result.entry is not None
         map_id = result.entry.id
@@ -155,5 +158,5 @@ def _named_entries(rendered: list[RenderedMap]) -> list[IndexEntry]:
                 )
             )
         seen[map_id] = result.path
-        entries.append(result.entry)
-    return entries
+        named[result.entry.href] = result
+    return named

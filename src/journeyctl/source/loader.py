@@ -17,8 +17,9 @@ from typing import Any
 
 from journeyctl.core.errors import LoadError
 from journeyctl.core.positions import SourceMap
+from journeyctl.source.composer import compose_text
 from journeyctl.source.yamlerrors import LINE_BREAKS
-from journeyctl.source.yamlnodes import NodeConverter, compose_text
+from journeyctl.source.yamlnodes import NodeConverter
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"

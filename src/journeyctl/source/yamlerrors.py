@@ -16,6 +16,14 @@ from journeyctl.core.errors import LoadError
 # Characters YAML 1.2 forbids in a stream (c-printable is everything else).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _INDENTATION = "This line does not line up with the lines around it: check its indentation."
+_PARSER_TAB = (
+    "YAML allows this tab character, but journeyctl's YAML parser stops at it: "
+    "write a space instead, or put the value in quotes if the tab is part of it."
+)
+BAD_ESCAPE = (
+    "This `\\u` or `\\U` escape names no character (a lone surrogate such "
+    "as `\\ud800`, or a code past U+10FFFF): write the character itself."
+)
 # What the parser counts as a line break, so that its line numbers and ours agree.
 LINE_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -38,11 +46,14 @@ def syntax_error(error: Any, text: str) -> LoadError:
         return load_error(
             "E001", mark, "This alias (`*name`) refers to an anchor (`&name`) that is not defined before it."
         )
-    if "tab" in problem or _char(text, mark) == "\t" or "\t" in _indentation(text, mark):
-        return load_error("E001", mark, "A tab character is used for indentation; YAML allows only spaces there.")
     if "quoted scalar" in context and "end of stream" in problem:
         quote = _char(text, opened) or '"'
         return load_error("E001", opened, f"The text quoted here is never closed: add the closing {quote}.")
+    tab = _tab_place(text, mark, problem)
+    if tab == "indentation":
+        return load_error("E001", mark, "A tab character is used for indentation; YAML allows only spaces there.")
+    if tab == "separation":
+        return load_error("E001", mark, _PARSER_TAB)
     if "flow node" in context and _at_end(text, mark):
         # The file ended inside `[...]` or `{...}`: point at the bracket left open.
         bracket = _last_unclosed_bracket(text)
@@ -67,6 +78,35 @@ def syntax_error(error: Any, text: str) -> LoadError:
     return load_error("E001", mark, _message(problem, context, text, mark))
 
 
+def belief(error: Any, text: str) -> int:
+    """How far to believe a parser's refusal of a text, when two parsers refuse it.
+
+    2 for a tab that YAML allows but a parser refused, between two tokens of a
+    line, on a blank or comment line or inside plain text: a real obstacle that
+    a space (or quotes) removes. 0 for libyaml's refusal of a tab
+    at the start of a block scalar's content line, which is content (a false
+    alarm: the pure parser reads it). 1 for any other error.
+    """
+    problem, context = str(error.problem or ""), str(error.context or "")
+    if "tab" in problem and "block scalar" in context:
+        return 0
+    return 2 if _tab_place(text, error.problem_mark, problem) == "separation" else 1
+
+
+def _tab_place(text: str, mark: Any, problem: str) -> str | None:
+    """Where the tab a parser stopped at is: `indentation` (the start of a line
+    with content, where YAML forbids tabs), `separation` (anywhere else: between
+    two tokens, on a blank or comment line, or inside plain text, where the pure
+    parser stops at it), or None when the parser did not stop at a tab."""
+    if mark is None or not (_char(text, mark) == "\t" or "tab" in problem):
+        return None
+    lead = _indentation(text, mark)
+    rest = _line(text, mark)[len(lead) :]
+    if "\t" in lead and mark.column <= len(lead):
+        return "indentation" if rest and not rest.startswith("#") else "separation"
+    return "separation" if _char(text, mark) == "\t" else None
+
+
 def _message(problem: str, context: str, text: str, mark: Any) -> str:
     char = _char(text, mark)
     shown = "a backtick (`)" if char == "`" else f"`{char}`"
@@ -75,11 +115,14 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
             "A `: ` is not allowed here: put the whole value in quotes "
             "if it contains `: `, or check the indentation of this line."
         )
-    if char == ":" and ("cannot start any token" in problem or "expected node content" in problem):
+    # libyaml says "expected node content", ruamel's pure parser "expected the node content".
+    content = "node content" in problem
+    if char == ":" and ("cannot start any token" in problem or content):
         return "A key is missing before this `:`."
-    if "cannot start any token" in problem or "expected node content" in problem:
+    if "cannot start any token" in problem or content:
         return f"A value cannot start with {shown}: put the value in quotes."
-    if "expected '-' indicator" in problem or "expected key" in problem:
+    # The pure parser's words for libyaml's "did not find expected key" (or "'-' indicator").
+    if any(words in problem for words in ("expected '-' indicator", "expected key", "expected <block end>")):
         before = _line(text, mark)[: mark.column].rstrip() if mark is not None else ""
         if before.endswith(("'", '"')):
             return (
@@ -94,14 +137,14 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
                 "or mapping: put the whole value in quotes if it is text."
             )
         return _INDENTATION
-    if "block sequence entries are not allowed" in problem:
+    if "sequence entries are not allowed" in problem:
         return (
             "A list item (`- `) cannot follow a key on the same line: "
             "start the list on the next line, or put the value in quotes."
         )
     if "scanning an alias" in context or "scanning an anchor" in context:
         return "`&` and `*` start anchors and aliases, which need a name: put the value in quotes if it is text."
-    if "expected <document start>" in problem:
+    if "<document start>" in problem:
         first = _first_content_line(text)
         return (
             f"The top level of the file ends before this line: the content from line {first} on is not one "
@@ -116,10 +159,7 @@ def _message(problem: str, context: str, text: str, mark: Any) -> str:
     if "scanning a tag" in context:
         return "`!` starts a tag, which journey maps do not use: put the value in quotes if it starts with `!`."
     if "invalid Unicode character escape" in problem:
-        return (
-            "This `\\u` or `\\U` escape names no character (a lone surrogate such "
-            "as `\\ud800`, or a code past U+10FFFF): write the character itself."
-        )
+        return BAD_ESCAPE
     if "unknown escape character" in problem:
         return (
             "This backslash escape is not valid in double quotes: write `\\\\` for a backslash, or use single quotes."

@@ -1,25 +1,22 @@
-"""YAML text to a node tree, and a node tree to plain Python data.
+"""A composed node tree to plain Python data, whichever parser composed it.
 
-YAML 1.2 scalar rules; rejects duplicate keys, custom tags, several documents,
-alias expansion beyond a budget, nesting beyond a depth limit and numbers too
-long to print, each as a positioned LoadError.
+The YAML 1.2 core schema (the resolver both parsers are given); rejects duplicate
+keys, custom tags, alias expansion beyond a budget, nesting beyond a depth limit
+and numbers too long to print, each as a positioned LoadError.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import re
 from typing import Any
 
-from journeyctl.source.yamlerrors import load_error, reader_error, syntax_error
+from journeyctl.source.yamlerrors import load_error
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 10_000
 MAX_NUMBER_CHARS = 100
-# libyaml's composer recurses in C: far deeper than this and it overflows the
-# stack, so text that might nest deeper is checked by the pure-Python parser.
-_SAFE_C_DEPTH = 1000
+TOO_DEEP = f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten."
 
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 _BOOL, _NULL, _MAP, _SEQ = (
@@ -29,34 +26,10 @@ _BOOL, _NULL, _MAP, _SEQ = (
     "tag:yaml.org,2002:seq",
 )
 _TEXT_TAGS = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge", "tag:yaml.org,2002:value"}
-_DEEP_INDENT = re.compile(r"^ {%d}" % (_SAFE_C_DEPTH // 6), re.MULTILINE)
-_COMPACT_PAIR = re.compile(r"[-?][ \t]+[-?][ \t]")
-_DEEP_COMPACT = re.compile(r"(?:[-?][ \t]+){%d}" % (_SAFE_C_DEPTH // 3))
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def compose_text(text: str) -> Any:
-    """The root node of a single-document YAML text (None when empty)."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-    from ruamel.yaml.reader import ReaderError
-
-    if _may_nest_deeply(text):
-        _check_depth_slowly(text)
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Resolver = _core_schema_resolver()
-    try:
-        return yaml.compose(text)
-    except MarkedYAMLError as error:
-        raise syntax_error(error, text) from None
-    except ReaderError as error:
-        raise reader_error(error, text) from None
-    except YAMLError as error:
-        raise load_error("E001", None, f"This is not valid YAML: {error}.") from None
 
 
 @functools.lru_cache(maxsize=None)
-def _core_schema_resolver() -> type:
+def core_schema_resolver() -> type:
     """A resolver for the YAML 1.2 core schema that skips ruamel's per-scalar
     version lookups and shares one Tag object per tag: half the load time."""
     from ruamel.yaml.nodes import ScalarNode, SequenceNode
@@ -83,53 +56,6 @@ def _core_schema_resolver() -> type:
     return CoreSchemaResolver
 
 
-def _may_nest_deeply(text: str) -> bool:
-    """Whether the text might nest deeper than libyaml's composer safely recurses.
-
-    Nesting needs indentation, compact indicators (`- - -`) or brackets; when
-    none of them comes near the limit, the text is safe without parsing it.
-    """
-    third = _SAFE_C_DEPTH // 3
-    if _DEEP_INDENT.search(text):
-        return True
-    if _COMPACT_PAIR.search(text) and _DEEP_COMPACT.search(text):
-        return True
-    if text.count("[") + text.count("{") <= third:
-        return False
-    flow = 0
-    for match in _BRACKETS.finditer(text):
-        flow = flow + 1 if match.group() in "[{" else max(flow - 1, 0)
-        if flow > third:
-            return True
-    return False
-
-
-def _check_depth_slowly(text: str) -> None:
-    """Walk the event stream (no recursion) and reject nesting past MAX_DEPTH."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError
-    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
-    from ruamel.yaml.reader import ReaderError
-
-    depth = 0
-    try:
-        for event in YAML(typ="safe", pure=True).parse(text):
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise load_error(
-                        "E003",
-                        event.start_mark,
-                        f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.",
-                    )
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-    except MarkedYAMLError as error:
-        raise syntax_error(error, text) from None
-    except ReaderError as error:
-        raise reader_error(error, text) from None
-
-
 class NodeConverter:
     """Converts composed nodes to dicts, lists and scalars, enforcing the limits."""
 
@@ -144,11 +70,7 @@ class NodeConverter:
     def convert(self, node: Any, depth: int = 0, aliased: bool = False) -> Any:
         """Plain data for `node`; keys starting with `x-` are dropped."""
         if depth > MAX_DEPTH:
-            raise load_error(
-                "E003",
-                node.start_mark,
-                f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.",
-            )
+            raise load_error("E003", node.start_mark, TOO_DEEP)
         tag = _tag(node)
         if node.id != "scalar":
             if tag != {"sequence": _SEQ, "mapping": _MAP}[node.id]:
@@ -229,11 +151,7 @@ def _check_depth(root: Any, depth: int) -> None:
         if node.id == "scalar" or id(node) in seen:
             continue
         if level > MAX_DEPTH:
-            raise load_error(
-                "E003",
-                node.start_mark,
-                f"The file nests deeper than {MAX_DEPTH} levels; a journey map needs fewer than ten.",
-            )
+            raise load_error("E003", node.start_mark, TOO_DEEP)
         seen.add(id(node))
         children = node.value if node.id == "sequence" else [child for pair in node.value for child in pair]
         pending += [(child, level + 1) for child in children]
