@@ -1,0 +1,94 @@
+"""Plain-text layout for the terminal: map text on one safe line, cut or wrapped to display columns.
+
+Map text is untrusted: control characters (terminal escapes, line breaks) are
+shown as their pictures (␛) and bidirectional overrides, which would reorder
+what a terminal shows, as escapes (`\\u202e`). Widths count display columns:
+a CJK character takes two, a combining accent none.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from journeyctl.core.markdown import control_pictures
+
+WIDTH = 100
+ELLIPSIS = "…"
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: object) -> str:
+    """Map text as one line that cannot move the cursor, change colours or reorder the line."""
+    shown = _BIDI.sub(lambda match: f"\\u{ord(match.group()):04x}", control_pictures(str(text)))
+    return " ".join(shown.split())
+
+
+def display_width(text: str) -> int:
+    """The columns `text` takes on a terminal."""
+    return sum(_char_width(char) for char in text)
+
+
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cut(text: str, width: int) -> str:
+    """`text` in at most `width` columns, ending in `…` when cut."""
+    if display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        size = _char_width(char)
+        if used + size > width - 1:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept).rstrip() + ELLIPSIS
+
+
+def pad(text: str, width: int, right: bool = False) -> str:
+    """`text` cut to `width` columns and padded to exactly that many."""
+    shown = cut(text, width)
+    gap = " " * (width - display_width(shown))
+    return gap + shown if right else shown + gap
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns, broken between words (inside a word too long for a line)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if display_width(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while display_width(word) > width:
+            head = cut(word, width + 1).removesuffix(ELLIPSIS) or word[0]  # the widest head that fits
+            lines.append(head)
+            word = word[len(head) :]
+        line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def number(value: int, width: int) -> str:
+    """A count with thousands separators, in scientific notation when too long for its column."""
+    text = f"{value:,}"
+    return text if len(text) <= width else f"{value:.1e}"
+
+
+def percent(fraction: object, decimals: int = 0) -> str:
+    """`45%` (or `45.0%` with a decimal); `-` when there is no share to show."""
+    return "-" if not isinstance(fraction, float) else f"{fraction * 100:.{decimals}f}%"
+
+
+def row(cells: Sequence[tuple[str, int, bool]], indent: int = 1) -> str:
+    """Cells as (text, width, right-aligned), one space apart; the line never ends in spaces."""
+    return (" " * indent + " ".join(pad(text, width, right) for text, width, right in cells)).rstrip()
