@@ -47,7 +47,7 @@ def render_paths(
         raise UsageError(f"No journey maps to render in {', '.join(paths)} (persona libraries are not pages).")
     read = [result.path for result in rendered]
     if site and output is not None:
-        pages = render_site(rendered, output_format, environment)
+        pages = render_site(rendered, output_format, environment, today)
         for name in pages:
             check_not_read(os.path.join(output, name), read)
         write_site(output, pages, index_name)

@@ -12,9 +12,11 @@ from journeyctl.check.service import Checked, Checker, check_paths
 from journeyctl.core.errors import InvalidInput, UsageError
 from journeyctl.core.findings import Finding
 from journeyctl.model import JourneyMap, Persona
+from journeyctl.render.dashboard import DASHBOARD_NAME, dashboard_page
 from journeyctl.render.environment import load_template, render_template
 from journeyctl.render.formats import OutputFormat
 from journeyctl.render.view import Counts, MapView, ReviewView, build_view
+from journeyctl.report.summary import MapSummary, Summariser
 
 INDEX_NAME = "index"
 
@@ -43,6 +45,7 @@ class RenderedMap:
     page: Optional[str] = None
     entry: Optional[IndexEntry] = None
     findings: tuple[Finding, ...] = ()
+    summary: Optional[MapSummary] = None  # what the site's dashboard needs of the map
 
 
 def render_map(
@@ -74,6 +77,7 @@ class MapRenderer:
             index_href,
         )
         self.checker = Checker("render", today=today)
+        self.summariser = Summariser(today, lint_counts=False) if index_href is not None else None
         # Compile the entry templates once, before any worker process is forked.
         load_template(environment, output_format.map_template)
         load_template(environment, output_format.index_template)
@@ -106,7 +110,8 @@ class MapRenderer:
             counts=view.counts,
             review=view.review,
         )
-        return RenderedMap(path, page, entry)
+        summary = self.summariser.summarise(path, journey, checked.findings) if self.summariser else None
+        return RenderedMap(path, page, entry, summary=summary)
 
 
 def render_maps(paths: list[str], renderer: MapRenderer, jobs: Optional[int] = None) -> list[RenderedMap]:
@@ -118,15 +123,23 @@ def render_maps(paths: list[str], renderer: MapRenderer, jobs: Optional[int] = N
     return [result for result in results if result.page is not None]
 
 
-def render_site(rendered: list[RenderedMap], output_format: OutputFormat, environment: Environment) -> dict[str, str]:
-    """Every page of a site by file name: one per map (`ID.html`) and the index."""
+def render_site(
+    rendered: list[RenderedMap], output_format: OutputFormat, environment: Environment, today: Optional[date] = None
+) -> dict[str, str]:
+    """Every page of a site by file name: one per map (`ID.html`), the index and, when the maps
+    were rendered for a site (with their summaries), the dashboard."""
     entries = _named_entries(rendered)
     pairs = zip(rendered, entries, strict=True)
     pages = {entry.href: result.page for result, entry in pairs if result.page is not None}
     ordered = sorted(entries, key=lambda entry: (entry.title.casefold(), entry.id))
-    pages[INDEX_NAME + output_format.suffix] = render_template(
-        environment, output_format.index_template, {"entries": ordered}
-    )
+    index = INDEX_NAME + output_format.suffix
+    summaries = [result.summary for result in rendered if result.summary is not None]
+    dashboard = None
+    if summaries and len(summaries) == len(rendered):
+        dashboard = DASHBOARD_NAME + output_format.suffix
+        pages[dashboard] = dashboard_page(summaries, output_format, environment, today or date.today(), index)
+    context = {"entries": ordered, "dashboard_href": dashboard}
+    pages[index] = render_template(environment, output_format.index_template, context)
     return pages
 
 
@@ -137,9 +150,10 @@ def _named_entries(rendered: list[RenderedMap]) -> list[IndexEntry]:
     for result in rendered:
         assert result.entry is not None
         map_id = result.entry.id
-        if map_id == INDEX_NAME:
+        if map_id in (INDEX_NAME, DASHBOARD_NAME):
             raise UsageError(
-                f"{result.path}: a map with the id `index` would overwrite the site's index page; give it another id."
+                f"{result.path}: a map with the id `{map_id}` would overwrite the site's {map_id} page; "
+                "give it another id."
             )
         if map_id in seen:
             raise UsageError(
