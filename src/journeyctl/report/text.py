@@ -74,6 +74,9 @@ def _where(map_id: str, stage: str, touchpoint: str, ident: str) -> str:
     return one_line(f"{map_id} › {ident} · {stage} › {touchpoint}")
 
 
+_MEMBER_AT = 8
+
+
 def _pareto_columns(weight: str) -> list[tuple[str, int, bool]]:
     """Rank, (occurrences when the score weighs them), score, share, cumulative share, severity."""
     seen = [("Seen", 9, True)] if weight == "severity" else []
@@ -115,18 +118,20 @@ def _pareto_row(ranked: ParetoRow, pareto: Pareto, text_at: int, ink: Ink) -> li
         (ranked.severity, 8, False),
     ]
     width, indent = WIDTH - text_at, " " * text_at
-    if pareto.by == "tag":
-        pains = ranked.pain_points
-        maps = len({pain.map for pain in pains})
-        text = [f"{ranked.tag}: {_plural(len(pains), 'pain point')} in {_plural(maps, 'map')}"]
-        if ranked.tag is None:
-            text = _block("untagged: " + pains[0].description, width)
-        more = [cut(_pain_line(pain), width) for pain in pains] if ranked.tag else [cut(_where_of(pains[0]), width)]
+    first = ranked.first
+    if ranked.tag is not None:
+        maps = len({pain.map for pain in ranked.pain_points})
+        head = f"{ranked.tag}: {_plural(len(ranked.pain_points), 'pain point')} in {_plural(maps, 'map')}"
+        lines = [row([*cells, (one_line(head), width, False)])]
+        # A tag's pain points get the width of the table, each on one line; so does what follows.
+        indent, width = " " * _MEMBER_AT, WIDTH - _MEMBER_AT
+        lines += [indent + cut("- " + _pain_line(pain), width) for pain in ranked.pain_points]
     else:
-        pain = ranked.first
-        text = _block(pain.description, width)
-        more = [cut(_where_of(pain), width)] + ([cut("tags: " + ", ".join(pain.tags), width)] if pain.tags else [])
-    lines = [row([*cells, (one_line(text[0]), width, False)]), *(indent + line for line in [*text[1:], *more])]
+        text = _block(("untagged: " if pareto.by == "tag" else "") + first.description, width)
+        more = [*text[1:], cut(_where_of(first), width)]
+        if first.tags and pareto.by != "tag":
+            more.append(cut("tags: " + ", ".join(first.tags), width))
+        lines = [row([*cells, (text[0], width, False)]), *(indent + line for line in more)]
     if ranked.unaddressed:
         several = pareto.by == "tag" and len(ranked.pain_points) > 1
         left = f" for {len(ranked.unaddressed):,} of them" if several else ""
