@@ -17,12 +17,23 @@ from journeyctl.core.markdown import control_pictures
 WIDTH = 100
 ELLIPSIS = "…"
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = str.maketrans({"\n": "\u240a", "\r": "\u240d", "\t": "\u2409"})
 
 
 def one_line(text: object) -> str:
     """Map text as one line that cannot move the cursor, change colours or reorder the line."""
-    shown = _BIDI.sub(lambda match: f"\\u{ord(match.group()):04x}", control_pictures(str(text)))
-    return " ".join(shown.split())
+    return " ".join(_visible(str(text)).split())
+
+
+def path_text(path: str) -> str:
+    """A file name as one line, every control character visible (`␊` for a line break, where map
+    text gets a space); `./` before a name that starts with `::`, a GitHub Actions command."""
+    shown = _visible(path.translate(_BREAKS))
+    return f"./{shown}" if shown.startswith("::") else shown
+
+
+def _visible(text: str) -> str:
+    return _BIDI.sub(lambda match: f"\\u{ord(match.group()):04x}", control_pictures(text))
 
 
 def display_width(text: str) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journeyctl.report.columns import WIDTH, cut, display_width, number, one_line, percent, row, wrap
+from journeyctl.report.columns import WIDTH, cut, display_width, number, one_line, path_text, percent, row, wrap
 from journeyctl.report.pareto import Pareto, ParetoRow
 from journeyctl.report.portfolio import QUADRANTS, Action, Moment, Portfolio
 from journeyctl.report.summary import MapHealth, PainSummary
@@ -308,7 +308,7 @@ def _health_lines(health: MapHealth, ink: Ink) -> list[str]:
     line = row([(value, width, right) for value, (_, width, right) in zip(values, _HEALTH_COLUMNS, strict=True)])
     line = ink.alert(line) if health.stale else line
     owner = f" · owner {health.owner}" if health.owner else " · no owner"
-    return [line, "   " + cut(one_line(health.path + owner), WIDTH - 3)]
+    return [line, "   " + cut(path_text(health.path) + one_line(owner), WIDTH - 3)]
 
 
 def _skipped(portfolio: Portfolio, ink: Ink) -> list[str]:
@@ -316,7 +316,7 @@ def _skipped(portfolio: Portfolio, ink: Ink) -> list[str]:
     count = len(portfolio.skipped)
     lines += _say(f"{_plural(count, 'file does', 'files do')} not load; run `journeyctl lint` for every problem.")
     for skipped in portfolio.skipped:
-        where = one_line(f"{skipped.path}:{skipped.line}:{skipped.column}: {skipped.code}")
+        where = f"{path_text(skipped.path)}:{skipped.line}:{skipped.column}: {skipped.code}"
         lines += ["", *(ink.alert(line) for line in wrap(where, WIDTH))]
         lines += ["  " + line for line in wrap(one_line(skipped.message), WIDTH - 2)]
     return lines
