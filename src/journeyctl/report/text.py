@@ -307,8 +307,8 @@ def _health_lines(health: MapHealth, ink: Ink) -> list[str]:
     ]
     line = row([(value, width, right) for value, (_, width, right) in zip(values, _HEALTH_COLUMNS, strict=True)])
     line = ink.alert(line) if health.stale else line
-    owner = f" · owner {health.owner}" if health.owner else " · no owner"
-    return [line, "   " + cut(path_text(health.path) + one_line(owner), WIDTH - 3)]
+    owner = f"owner {one_line(health.owner)}" if health.owner else "no owner"
+    return [line, "   " + cut(f"{path_text(health.path)} · {owner}", WIDTH - 3)]
 
 
 def _skipped(portfolio: Portfolio, ink: Ink) -> list[str]:
