@@ -18,9 +18,13 @@ from journeyctl.report.portfolio import Portfolio
 MAX_BARS = 20
 PARETO_WIDTH, PARETO_HEIGHT = 960, 300
 _LEFT, _RIGHT, _TOP, _BOTTOM = 64, 56, 16, 40
-MATRIX_SIZE = 420
-_CELL = 64  # one rating step on either axis
-_ORIGIN = 60  # the matrix's left and bottom margin
+# The matrix: one cell per rating step; each quadrant has a band of its own at its top for its
+# name, so that no bubble ever covers it.
+MATRIX_WIDTH, MATRIX_HEIGHT = 400, 440
+_CELL, _BAND = 64, 24
+_LEFT_M, _TOP_M = 60, 20
+_SPLIT = _TOP_M + _BAND + 2 * _CELL  # between high impact (4, 5) and the rest
+_BOTTOM_M = _SPLIT + _BAND + 3 * _CELL
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,8 @@ class Area:
 class MatrixChart:
     """The 2×2 matrix: quadrant areas, the grid's tick positions and the bubbles."""
 
-    size: int
+    width: int
+    height: int
     left: int
     right: int
     top: int
@@ -186,11 +191,12 @@ def matrix_chart(portfolio: Portfolio) -> MatrixChart:
         bubbles.append(Bubble(_n(_x(effort)), _n(_y(impact)), _n(radius), count, title))
     rated = sum(pairs.values())
     return MatrixChart(
-        size=MATRIX_SIZE,
-        left=_ORIGIN,
-        right=_ORIGIN + 5 * _CELL,
-        top=MATRIX_SIZE - _ORIGIN - 5 * _CELL,
-        bottom=MATRIX_SIZE - _ORIGIN,
+        width=MATRIX_WIDTH,
+        height=MATRIX_HEIGHT,
+        left=_LEFT_M,
+        right=_LEFT_M + 5 * _CELL,
+        top=_TOP_M,
+        bottom=_BOTTOM_M,
         # (rating, x of an effort tick, y of an impact tick)
         ticks=tuple((step, _n(_x(step)), _n(_y(step))) for step in range(1, 6)),
         areas=tuple(_area(quadrant.name, quadrant.label, len(quadrant.actions)) for quadrant in portfolio.quadrants),
@@ -207,17 +213,19 @@ def _area(name: str, label: str, count: int) -> Area:
     """High impact is 4 and 5 (the top two rows), low effort 1 and 2 (the left two columns)."""
     high = name in ("quick-win", "big-bet")
     low = name in ("quick-win", "fill-in")
-    x = _ORIGIN if low else _ORIGIN + 2 * _CELL
-    y = MATRIX_SIZE - _ORIGIN - (5 if high else 3) * _CELL
-    return Area(name, label, x, y, (2 if low else 3) * _CELL, (2 if high else 3) * _CELL, count)
+    x = _LEFT_M if low else _LEFT_M + 2 * _CELL
+    y = _TOP_M if high else _SPLIT
+    return Area(name, label, x, y, (2 if low else 3) * _CELL, _BAND + (2 if high else 3) * _CELL, count)
 
 
 def _x(effort: int) -> float:
-    return _ORIGIN + (effort - 0.5) * _CELL
+    return _LEFT_M + (effort - 0.5) * _CELL
 
 
 def _y(impact: int) -> float:
-    return MATRIX_SIZE - _ORIGIN - (impact - 0.5) * _CELL
+    if impact >= 4:
+        return _TOP_M + _BAND + (5.5 - impact) * _CELL
+    return _SPLIT + _BAND + (3.5 - impact) * _CELL
 
 
 def _n(value: float) -> str:

@@ -14,7 +14,7 @@ from jinja2 import Environment
 
 from journeyctl.render.environment import render_template
 from journeyctl.render.formats import OutputFormat
-from journeyctl.render.items import STATUS_LABELS, rating_label
+from journeyctl.render.items import STATUS_LABELS
 from journeyctl.report.charts import MatrixChart, ParetoChart, matrix_chart, pareto_chart
 from journeyctl.report.columns import percent
 from journeyctl.report.pareto import ParetoRow
@@ -188,9 +188,16 @@ def _action(action: Action, links: _Links) -> ActionView:
         overdue=action.overdue,
         status=item.status,
         status_label=STATUS_LABELS[item.status],
-        rating=rating_label(item.impact, item.effort),
+        rating=_rating(item.impact, item.effort),
         quadrant=_QUADRANT_LABELS.get(action.quadrant or ""),
     )
+
+
+def _rating(impact: Optional[int], effort: Optional[int]) -> str:
+    """`Impact 4, effort 2`, or the one given (both from 1 to 5, as the column says); "" for neither."""
+    parts = [f"{name} {value}" for name, value in (("impact", impact), ("effort", effort)) if value is not None]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def _moment(moment: Moment, links: _Links) -> MomentView:
