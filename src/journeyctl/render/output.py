@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-from typing import TextIO
 
 from journeyctl.core.errors import OutputError
 from journeyctl.system.atomic import write_atomically
+from journeyctl.system.streams import write_stdout  # re-exported: where pages go
 
 
 def check_site_folder(folder: str) -> None:
@@ -30,12 +30,4 @@ def write_site(folder: str, pages: dict[str, str], index_name: str) -> None:
         write_atomically(os.path.join(folder, name), pages[name])
 
 
-def write_stdout(stream: TextIO, text: str) -> None:
-    """Write a page to standard output as UTF-8, whatever the locale."""
-    binary = getattr(stream, "buffer", None)
-    if binary is None:
-        stream.write(text)
-        return
-    stream.flush()
-    binary.write(text.encode("utf-8"))
-    binary.flush()
+__all__ = ["check_site_folder", "write_site", "write_stdout"]

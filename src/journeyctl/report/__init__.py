@@ -15,6 +15,7 @@ from journeyctl.report.portfolio import Portfolio, ReportOptions, build_portfoli
 from journeyctl.report.summary import MapSummary, Summariser
 from journeyctl.source.discovery import expand_paths
 from journeyctl.system.atomic import check_not_read, check_writable, write_atomically
+from journeyctl.system.streams import write_stdout
 
 FORMATS = ("text", "markdown", "json", "html")
 
@@ -53,8 +54,6 @@ def report_paths(
         check_not_read(output, [path for path, _ in expand_paths(paths)])
         write_atomically(output, text)
     else:
-        from journeyctl.render.output import write_stdout
-
         write_stdout(stdout, text)
     return portfolio
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from journeyctl.core.markdown import control_pictures
 
 WIDTH = 100
 ELLIPSIS = "…"
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _BREAKS = str.maketrans({"\n": "\u240a", "\r": "\u240d", "\t": "\u2409"})
 
 
@@ -33,14 +35,19 @@ def path_text(path: str) -> str:
 
 
 def _visible(text: str) -> str:
+    if text.isascii() and text.isprintable():  # nothing to show differently (most text)
+        return text
     return _BIDI.sub(lambda match: f"\\u{ord(match.group()):04x}", control_pictures(text))
 
 
 def display_width(text: str) -> int:
     """The columns `text` takes on a terminal."""
-    return sum(_char_width(char) for char in text)
+    if text.isascii():  # controls are pictures by now: one column each
+        return len(text)
+    return len(text) + sum(_char_width(char) - 1 for char in _NON_ASCII.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def _char_width(char: str) -> int:
     if unicodedata.combining(char) or unicodedata.category(char) in ("Cf", "Mn", "Me"):
         return 0
@@ -51,14 +58,10 @@ def cut(text: str, width: int) -> str:
     """`text` in at most `width` columns, ending in `…` when cut."""
     if display_width(text) <= width:
         return text
-    kept, used = [], 0
-    for char in text:
-        size = _char_width(char)
-        if used + size > width - 1:
-            break
-        kept.append(char)
-        used += size
-    return "".join(kept).rstrip() + ELLIPSIS
+    head = text[: width - 1]
+    while display_width(head) > width - 1:  # wide characters: drop from the end until it fits
+        head = head[:-1]
+    return head.rstrip() + ELLIPSIS
 
 
 def pad(text: str, width: int, right: bool = False) -> str:
@@ -71,19 +74,20 @@ def pad(text: str, width: int, right: bool = False) -> str:
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` columns, broken between words (inside a word too long for a line)."""
     lines: list[str] = []
-    line = ""
+    line, used = "", 0
     for word in text.split(" "):
-        candidate = f"{line} {word}" if line else word
-        if display_width(candidate) <= width:
-            line = candidate
+        size = len(word) if word.isascii() else display_width(word)
+        if used + (1 if line else 0) + size <= width:
+            line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
             continue
         if line:
             lines.append(line)
-        while display_width(word) > width:
+        while size > width:
             head = cut(word, width + 1).removesuffix(ELLIPSIS) or word[0]  # the widest head that fits
             lines.append(head)
             word = word[len(head) :]
-        line = word
+            size = display_width(word)
+        line, used = word, size
     if line or not lines:
         lines.append(line)
     return lines
