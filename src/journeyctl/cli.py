@@ -255,7 +255,8 @@ def render(
 def report(
     paths: Paths,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, markdown, json or html.")
+        str,
+        typer.Option("--format", "-f", help="Output format: text, markdown, json or html.", metavar="FORMAT"),
     ] = "text",
     output: Annotated[
         Optional[str],
@@ -263,19 +264,32 @@ def report(
     ] = None,
     section: Annotated[
         Optional[list[str]],
-        typer.Option(help="Only these sections (comma-separated): pareto, actions, matrix, moments, health."),
+        typer.Option(
+            help="Only these sections (comma-separated): pareto, actions, matrix, moments, health.",
+            metavar="SECTIONS",
+        ),
     ] = None,
     weight: Annotated[
-        str, typer.Option(help="Pareto score: occurrences, or severity (occurrences x low 1 ... critical 4).")
+        str,
+        typer.Option(
+            help="Pareto score: occurrences, or severity (occurrences x low 1 ... critical 4).", metavar="WEIGHT"
+        ),
     ] = "occurrences",
-    by: Annotated[str, typer.Option(help="Rank pain points (pain-point) or their root causes (tag).")] = "pain-point",
+    by: Annotated[
+        str, typer.Option(help="Rank pain points (pain-point) or their root causes (tag).", metavar="WHAT")
+    ] = "pain-point",
     owner: Annotated[
-        Optional[str], typer.Option(help="Only the actions (and matrix) of this owner.", show_default=False)
+        Optional[str],
+        typer.Option(help="Only the actions (and matrix) of this owner.", show_default=False, metavar="NAME"),
     ] = None,
-    moments: Annotated[int, typer.Option(help="How many of the lowest-emotion touchpoints to show.", min=0)] = 10,
+    moments: Annotated[
+        int, typer.Option(help="How many of the lowest-emotion touchpoints to show.", min=0, metavar="N")
+    ] = 10,
     fail_on: Annotated[
         Optional[list[str]],
-        typer.Option(help="Exit 1 when any holds (comma-separated): overdue, stale, unaddressed-vital."),
+        typer.Option(
+            help="Exit 1 when any holds (comma-separated): overdue, stale, unaddressed-vital.", metavar="KINDS"
+        ),
     ] = None,
     select: Select = None,
     extend_select: ExtendSelect = None,
@@ -283,20 +297,21 @@ def report(
     config: ConfigFile = None,
     isolated: Isolated = False,
     today: Annotated[
-        Optional[str], typer.Option(help="The date for stale maps and overdue actions (YYYY-MM-DD).")
+        Optional[str],
+        typer.Option(help="The date for stale maps and overdue actions (YYYY-MM-DD).", metavar="DATE"),
     ] = None,
     templates: Annotated[
-        Optional[str], typer.Option(help="A folder of templates that override the built-in ones (html, markdown).")
+        Optional[str],
+        typer.Option(help="A folder of templates that override the built-in ones (html, markdown).", metavar="DIR"),
     ] = None,
 ) -> None:
-    """Report on a portfolio of maps: the pain points that matter most, actions by owner, map health."""
+    """Report on a portfolio of maps: the pain points that cost the most, actions by owner, map health."""
     from journeyctl.report import report_paths
     from journeyctl.report.options import report_options
 
     options = report_options(parse_today(today), section, weight, by, owner, moments, fail_on)
     settings = configuration(config, isolated, select, extend_select, ignore).settings
-    colour = wants_colour(sys.stdout)
-    portfolio = report_paths(paths, settings, options, format, output, sys.stdout, colour, templates)
+    portfolio = report_paths(paths, settings, options, format, output, sys.stdout, wants_colour(sys.stdout), templates)
     for reason in portfolio.failure_reasons():
         _fail(reason)
     raise typer.Exit(1 if portfolio.failed else 0)

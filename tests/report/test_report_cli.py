@@ -73,7 +73,7 @@ def test_an_owner_without_actions(cli):
     result = cli("report", EXAMPLES, "--owner", "Nobody Here", "--section", "actions", "--today", TODAY)
     assert result.code == 0
     assert "Actions of Nobody Here\n" in result.out
-    assert "0 open opportunities; 3 done, 0 dropped; 0 overdue." in result.out
+    assert "0 open opportunities (0 in progress, 0 planned, 0 ideas); 0 done, 0 dropped; 0 overdue." in result.out
 
 
 def test_output_file_is_written_whole_and_the_terminal_gets_nothing(cli, tmp_path):

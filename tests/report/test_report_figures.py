@@ -125,6 +125,7 @@ def test_actions_by_owner_and_the_matrix(report):
 def test_owner_filters_actions_and_matrix(report):
     document = report("--owner", "  ANN ", "--section", "actions,matrix")
     assert [a["id"] for a in document["actions"]] == ["r1", "o1"]
+    assert document["statuses"] == {"idea": 1, "planned": 1, "in-progress": 0, "done": 0, "dropped": 0}
     assert [a["id"] for a in document["matrix"]["quick-win"]] == ["o1"]
     assert document["matrix"]["big-bet"] == [] and document["matrix"]["unrated"] == 0
 

@@ -119,8 +119,8 @@ def build_portfolio(summaries: Iterable[MapSummary], options: ReportOptions) -> 
     summaries = list(summaries)
     reported = [summary for summary in summaries if summary.health is not None]
     pareto = rank((pain for s in reported for pain in s.pain_points), options.weight, options.by)
-    everything = [o for s in reported for o in s.opportunities]
-    listed = [_action(o, options.today) for o in everything if o.open and _owned_by(o, options.owner)]
+    owned = [o for s in reported for o in s.opportunities if _owned_by(o, options.owner)]
+    listed = [_action(o, options.today) for o in owned if o.open]
     groups = _groups(listed)
     maps = tuple(s.health for s in reported if s.health is not None)
     return Portfolio(
@@ -129,7 +129,7 @@ def build_portfolio(summaries: Iterable[MapSummary], options: ReportOptions) -> 
         skipped=tuple(s.skipped for s in summaries if s.skipped is not None),
         pareto=pareto,
         groups=groups,
-        statuses={status: sum(o.status == status for o in everything) for status in STATUSES},
+        statuses={status: sum(o.status == status for o in owned) for status in STATUSES},
         quadrants=tuple(
             Quadrant(name, label, tuple(sorted((a for a in listed if a.quadrant == name), key=_rating_order)))
             for name, label, _, _ in QUADRANTS

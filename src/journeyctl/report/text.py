@@ -165,7 +165,7 @@ def _actions(portfolio: Portfolio, ink: Ink) -> list[str]:
     counts = portfolio.statuses
     opened = f"{counts['in-progress']:,} in progress, {counts['planned']:,} planned, {_plural(counts['idea'], 'idea')}"
     overdue = sum(action.overdue for action in listed)
-    found = _plural(len(listed), "open opportunity", "open opportunities") + ("" if owner else f" ({opened})")
+    found = _plural(len(listed), "open opportunity", "open opportunities") + f" ({opened})"
     lines += _say(f"{found}; {counts['done']:,} done, {counts['dropped']:,} dropped; {overdue:,} overdue.")
     for group in portfolio.groups:
         name = "Unowned: give each an owner" if group.owner is None else one_line(group.owner)
