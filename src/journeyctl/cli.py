@@ -255,9 +255,15 @@ def render(
 def report(
     paths: Paths,
     format: Annotated[
-        str,
-        typer.Option("--format", "-f", help="Output format: text, markdown, json or html.", metavar="FORMAT"),
-    ] = "text",
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, markdown, json or html (default: from the -o file's suffix, else text).",
+            metavar="FORMAT",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Optional[str],
         typer.Option("--output", "-o", help="Write the report to this file instead of printing it.", metavar="FILE"),

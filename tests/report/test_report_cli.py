@@ -203,3 +203,14 @@ def test_files_named_in_a_folder_and_alone_as_lint_takes_them(cli, portfolio: Pa
     # Named explicitly, a file must be a map: other YAML is a broken map, as for lint.
     other = cli("report", portfolio / "not-a-map.yaml", portfolio / "beta.journey.yaml", "-f", "json", "--today", TODAY)
     assert [s["path"] for s in json.loads(other.out)["skipped"]] == [str(portfolio / "not-a-map.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("r.html", "<!DOCTYPE html>"), ("r.md", "# Journey portfolio report"), ("r.json", "{"), ("r.txt", "Journey")],
+)
+def test_the_format_follows_the_output_files_suffix(cli, tmp_path, name, start):
+    assert cli("report", EXAMPLES, "-o", tmp_path / name, "--today", TODAY).code == 0
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(start)
+    assert cli("report", EXAMPLES, "-o", tmp_path / name, "-f", "json", "--today", TODAY).code == 0
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith("{")  # --format wins

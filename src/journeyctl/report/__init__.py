@@ -6,6 +6,7 @@ check service (every map, lint's rules) -> summary (plain data, per map, in work
 
 from __future__ import annotations
 
+import os
 from typing import Optional, TextIO
 
 from journeyctl.check.service import Checker, check_paths
@@ -18,6 +19,8 @@ from journeyctl.system.atomic import check_not_read, check_writable, write_atomi
 from journeyctl.system.streams import write_stdout
 
 FORMATS = ("text", "markdown", "json", "html")
+# The format of `-o FILE` without --format, by the file's suffix.
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".html": "html", ".htm": "html"}
 
 
 def summarise_paths(
@@ -33,14 +36,19 @@ def report_paths(
     paths: list[str],
     settings: Settings,
     options: ReportOptions,
-    format_name: str,
+    format_name: Optional[str],
     output: Optional[str],
     stdout: TextIO,
     colour: bool = False,
     templates: Optional[str] = None,
     jobs: Optional[int] = None,
 ) -> Portfolio:
-    """The `report` command: the portfolio of the maps `paths` name, to `output` or stdout."""
+    """The `report` command: the portfolio of the maps `paths` name, to `output` or stdout.
+
+    Without a format, `-o report.html` writes HTML (.md Markdown, .json JSON); anything else is text.
+    """
+    if format_name is None:
+        format_name = SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "text")
     if format_name not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{format_name}`.")
     if output:
