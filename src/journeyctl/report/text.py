@@ -87,7 +87,8 @@ def _pareto(portfolio: Portfolio, ink: Ink) -> list[str]:
     pareto = portfolio.pareto
     weight = "occurrences" if pareto.weight == "occurrences" else "occurrences × severity weight (low 1 ... critical 4)"
     lines = _heading("Pareto of pain points" + (" by tag" if pareto.by == "tag" else ""), ink)
-    lines += _say(f"Score = {weight}. Total {pareto.total:,}; the vital few (*) reach 80 % of it.")
+    vital = "the vital few (*) reach 80 % of it" if pareto.total else "nothing is vital"
+    lines += _say(f"Score = {weight}. Total {pareto.total:,}; {vital}.")
     columns = _pareto_columns(pareto.weight)
     text_at = 1 + sum(width + 1 for _, width, _ in columns)
     if not pareto.rows:
@@ -316,7 +317,9 @@ def _skipped(portfolio: Portfolio, ink: Ink) -> list[str]:
     count = len(portfolio.skipped)
     lines += _say(f"{_plural(count, 'file does', 'files do')} not load; run `journeyctl lint` for every problem.")
     for skipped in portfolio.skipped:
-        where = f"{path_text(skipped.path)}:{skipped.line}:{skipped.column}: {skipped.code}"
+        where = f"{path_text(skipped.path)}:{skipped.line}:{skipped.column}:" + (
+            f" {skipped.code}" if skipped.code else ""
+        )
         lines += ["", *(ink.alert(line) for line in wrap(where, WIDTH))]
         lines += ["  " + line for line in wrap(one_line(skipped.message), WIDTH - 2)]
     return lines
