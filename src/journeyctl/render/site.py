@@ -16,7 +16,8 @@ from journeyctl.render.dashboard import DASHBOARD_NAME, dashboard_page
 from journeyctl.render.environment import load_template, render_template
 from journeyctl.render.formats import OutputFormat
 from journeyctl.render.view import Counts, MapView, ReviewView, build_view
-from journeyctl.report.summary import MapSummary, Summariser
+from journeyctl.report.summarise import Summariser
+from journeyctl.report.summary import MapSummary
 
 INDEX_NAME = "index"
 

@@ -13,7 +13,8 @@ from journeyctl.check.service import Checker, check_paths
 from journeyctl.config.settings import Settings
 from journeyctl.core.errors import UsageError
 from journeyctl.report.portfolio import Portfolio, ReportOptions, build_portfolio
-from journeyctl.report.summary import MapSummary, Summariser
+from journeyctl.report.summarise import Summariser
+from journeyctl.report.summary import MapSummary
 from journeyctl.source.discovery import expand_paths
 from journeyctl.system.atomic import check_not_read, check_writable, write_atomically
 from journeyctl.system.streams import write_stdout

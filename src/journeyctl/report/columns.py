@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from journeyctl.core.markdown import control_pictures
@@ -107,3 +108,47 @@ def percent(fraction: object, decimals: int = 0) -> str:
 def row(cells: Sequence[tuple[str, int, bool]], indent: int = 1) -> str:
     """Cells as (text, width, right-aligned), one space apart; the line never ends in spaces."""
     return (" " * indent + " ".join(pad(text, width, right) for text, width, right in cells)).rstrip()
+
+
+@dataclass(frozen=True)
+class Ink:
+    """Terminal colour, or none: the one place that knows escape codes."""
+
+    colour: bool = False
+
+    def heading(self, text: str) -> str:
+        """Bold."""
+        return f"\033[1m{text}\033[0m" if self.colour else text
+
+    def alert(self, text: str) -> str:
+        """Red: what needs action."""
+        return f"\033[31m{text}\033[0m" if self.colour else text
+
+
+def plural(count: int, word: str, many: str = "") -> str:
+    """`1 map`, `2 maps`; `many` where adding an s is wrong (`open opportunities`)."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
+
+
+def heading(text: str, ink: Ink) -> list[str]:
+    """A section's heading, underlined."""
+    shown = cut(text, WIDTH)
+    return [ink.heading(shown), "─" * display_width(shown)]
+
+
+def say(text: str) -> list[str]:
+    """A sentence, wrapped to the report's width."""
+    return wrap(text, WIDTH)
+
+
+def block(text: str, width: int, most: int = 3) -> list[str]:
+    """Map text wrapped to `width`, in at most `most` lines (the last one cut)."""
+    lines = wrap(one_line(text), width)
+    if len(lines) <= most:
+        return lines
+    return [*lines[: most - 1], cut(" ".join(lines[most - 1 :]), width)]
+
+
+def where(map_id: str, stage: str, touchpoint: str, ident: str) -> str:
+    """`map › item-id · stage › touchpoint`: the ids first, so that a cut line still names the item."""
+    return one_line(f"{map_id} › {ident} · {stage} › {touchpoint}")
