@@ -67,9 +67,12 @@ def cut(text: str, width: int) -> str:
 
 def pad(text: str, width: int, right: bool = False) -> str:
     """`text` cut to `width` columns and padded to exactly that many."""
-    shown = cut(text, width)
-    gap = " " * (width - display_width(shown))
-    return gap + shown if right else shown + gap
+    size = display_width(text)
+    if size > width:
+        text = cut(text, width)
+        size = display_width(text)
+    gap = " " * (width - size)
+    return gap + text if right else text + gap
 
 
 def wrap(text: str, width: int) -> list[str]:
