@@ -14,7 +14,7 @@ import shutil
 import statistics
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Optional
@@ -58,6 +58,7 @@ class Row:
     ratio: Optional[float] = None
     errors: list[str] = field(default_factory=list)
     load: Optional[float] = None  # the machine's 1-minute load average when the row started
+    versus: str = "yamllint -d relaxed"  # what the second column ran: yamllint, or journeyctl lint
 
     @property
     def passed(self) -> bool:
@@ -130,6 +131,8 @@ FULL, SMOKE = Sizes(200, 2000, 1000, 500, 50), Sizes(20, 40, 40, 40, 4)
 def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
     """Generate the corpora under ``tmp`` and measure every row."""
     jc, yl = journeyctl_tool(), yamllint_tool()
+    # journeyctl lint in the second column, where a row compares a command with lint rather than yamllint.
+    lint_baseline = replace(jc, name=THEIRS)
     n = SMOKE if smoke else FULL
     print(f"journeyctl: {jc.where}\nyamllint: {yl.where}\ngenerating corpora in {tmp} ...", file=sys.stderr)
     one = write_corpus(tmp / "one", 1, 600, SEED, TODAY)[0]
@@ -178,6 +181,15 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
             [
                 run(jc, "render", small, "-o", site, "--today", TODAY.isoformat(), ok=OK, reset=fresh_site),
                 yamllint(small),
+            ],
+            repeat,
+        ),
+        # report is lint's check of every map plus the portfolio: measured against lint itself.
+        (
+            Row(f"report {n.small} maps (vs lint of them)", target=1.2, maps=n.small, versus="journeyctl lint"),
+            [
+                run(jc, "report", "--today", TODAY.isoformat(), small, ok=OK),
+                run(lint_baseline, "lint", "--today", TODAY.isoformat(), small),
             ],
             repeat,
         ),

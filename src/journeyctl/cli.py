@@ -346,6 +346,87 @@ def serve(
 
 
 @app.command()
+def report(
+    paths: Paths,
+    format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, markdown, json or html (default: from the -o file's suffix, else text).",
+            metavar="FORMAT",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help="Write the report to this file instead of printing it.", metavar="FILE"),
+    ] = None,
+    section: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            help="Only these sections (comma-separated): pareto, actions, matrix, moments, health.",
+            metavar="SECTIONS",
+        ),
+    ] = None,
+    weight: Annotated[
+        str,
+        typer.Option(
+            help="Pareto score: occurrences, or severity (occurrences x low 1 ... critical 4).", metavar="WEIGHT"
+        ),
+    ] = "occurrences",
+    by: Annotated[
+        str, typer.Option(help="Rank pain points (pain-point) or their root causes (tag).", metavar="WHAT")
+    ] = "pain-point",
+    owner: Annotated[
+        Optional[str],
+        typer.Option(help="Only the actions (and matrix) of this owner.", show_default=False, metavar="NAME"),
+    ] = None,
+    moments: Annotated[
+        int, typer.Option(help="How many of the lowest-emotion touchpoints to show.", min=0, metavar="N")
+    ] = 10,
+    fail_on: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            help="Exit 1 when any holds (comma-separated): overdue, stale, unaddressed-vital.", metavar="KINDS"
+        ),
+    ] = None,
+    select: Select = None,
+    extend_select: ExtendSelect = None,
+    ignore: Ignore = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    today: Annotated[
+        Optional[str],
+        typer.Option(help="The date for stale maps and overdue actions (YYYY-MM-DD).", metavar="DATE"),
+    ] = None,
+    templates: Annotated[
+        Optional[str],
+        typer.Option(help="A folder of templates that override the built-in ones (html, markdown).", metavar="DIR"),
+    ] = None,
+    exclude: Exclude = None,
+    no_respect_gitignore: NoGitignore = False,
+    allow_empty: AllowEmpty = False,
+) -> None:
+    """Report on a portfolio of maps: the pain points that cost the most, actions by owner, map health."""
+    from journeyctl.report import report_paths
+    from journeyctl.report.options import report_options
+    from journeyctl.system.terminal import wants_colour
+
+    options = report_options(parse_today(today), section, weight, by, owner, moments, fail_on)
+    settings = configuration(config, isolated, select, extend_select, ignore).settings
+    search = search_for(exclude, no_respect_gitignore, allow_empty, settings)
+    colour = wants_colour(sys.stdout)
+    portfolio = report_paths(paths, settings, options, format, output, sys.stdout, colour, templates, search=search)
+    code = tell(search)
+    if portfolio is None:
+        raise typer.Exit(code)
+    for reason in portfolio.failure_reasons():
+        _fail(reason)
+    raise typer.Exit(code or (1 if portfolio.failed else 0))
+
+
+@app.command()
 def schema(
     output: Annotated[
         Optional[str],

@@ -67,7 +67,7 @@ def test_fmt_and_render_search_folders_the_same_way(cli, repo: Path) -> None:
     assert (fmt.code, fmt.out, fmt.err) == (0, "2 files already formatted.\n", "")
     render = cli("render", ".", "-o", "site", "--today", TODAY)
     assert (render.code, render.err) == (0, "")
-    assert sorted(path.name for path in (repo / "site").iterdir()) == [
+    assert sorted(path.name for path in (repo / "site").glob("*.html")) == [
         "checkout.html",
         "index.html",
         "refund.html",

@@ -6,6 +6,7 @@ or made by builders.py in a temporary folder.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections import Counter
@@ -109,3 +110,28 @@ def test_every_corpus_file_has_an_expected_answer() -> None:
     named = {case["file"] for case in CASES if "file" in case}
     assert named == {path.name for path in (HERE / "corpus").iterdir()}
     assert {case["build"] for case in CASES if "build" in case} == set(BUILDERS)
+
+
+def test_report(cli, case) -> None:
+    """The portfolio report never stops on a hostile file: a file lint finds errors in is skipped with the first."""
+    spec, path = case
+    if spec.get("commands") == []:
+        return
+    result = journeyctl(cli, spec, "report", path, "--format", "json", "--today", TODAY)
+    assert "Traceback" not in result.err and "internal error" not in result.err, result.err
+    errors = [
+        wanted.split(" ", 2) for wanted in spec["lint"].get("findings", []) if wanted.split(" ")[1].startswith("E")
+    ]
+    if result.code == 2:  # a persona library alone: nothing to report
+        assert result.err.startswith("journeyctl: No journey maps to report in "), result.err
+        assert not errors
+        return
+    assert result.code == 0, result
+    document = json.loads(result.out)
+    if errors:
+        where, code, part = errors[0]
+        skipped = document["skipped"][0]
+        assert f"{skipped['path']}:{skipped['line']}:{skipped['column']}" == where and skipped["code"] == code
+        assert part in skipped["message"]
+    else:
+        assert document["skipped"] == [] and len(document["maps"]) == 1

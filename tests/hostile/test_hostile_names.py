@@ -55,3 +55,19 @@ def test_fmt_names_each_file_on_one_line(cli, folder: Path, mode: str) -> None:
         name.removeprefix("./") for name in NAMES.values()
     )
     assert "\x1b" not in result.out + result.err
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_the_report_names_each_skipped_file_safely(cli, folder: Path, fmt: str) -> None:
+    result = cli("report", ".", "-f", fmt, "--today", "2026-11-23")
+    assert result.code == 0
+    assert "\x1b" not in result.out and not [line for line in result.out.splitlines() if line.startswith("::")]
+    if fmt == "json":
+        import json
+
+        skipped = json.loads(result.out)["skipped"]
+        assert sorted(s["path"] for s in skipped) == sorted(name.removeprefix("./") for name in NAMES)
+    if fmt == "text":
+        assert "\nevil␊E999 fake.journey.yaml:1:1: E010\n" in result.out  # the line break made visible
+        assert "\nesc␛[31mred.journey.yaml:1:1: E010\n" in result.out
+        assert "\n./::error file=x::pwned.journey.yaml:1:1: E010\n" in result.out

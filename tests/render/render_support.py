@@ -160,6 +160,7 @@ def hostile_map() -> dict:
                                 "severity": "critical",
                                 "occurrences": 4,
                                 "evidence": ["src-a"],
+                                "tags": ["root-cause"],
                             }
                         ],
                         "opportunities": [
@@ -170,6 +171,8 @@ def hostile_map() -> dict:
                                 "owner": text("opportunity owner"),
                                 "due": "2026-02-01",
                                 "status": "planned",
+                                "impact": 4,
+                                "effort": 2,
                                 "expected_outcome": text("outcome"),
                             }
                         ],

@@ -32,15 +32,16 @@ TEXT_COLOURS = """() => {
     if (box.width <= 1 || box.height <= 1 || style.visibility === 'hidden') continue;
     const svg = el instanceof SVGElement;
     let bg = null;
+    if (svg) {  // the topmost shape of the chart under the text's centre: a band, a bar, a bubble
+      const cx = box.left + box.width / 2, cy = box.top + box.height / 2;
+      const under = [...el.ownerSVGElement.querySelectorAll('rect, circle')].filter((shape) => {
+        const b = shape.getBoundingClientRect(); return cx > b.left && cx < b.right && cy > b.top && cy < b.bottom;
+      }).map((shape) => getComputedStyle(shape).fill).filter((fill) => fill !== 'none' && opaque(fill));
+      if (under.length) bg = under[under.length - 1];
+    }
     for (let p = el; p && !bg; p = p.parentElement) {
-      if (svg && p.classList && p.classList.contains('curve')) {
-        const bands = [...p.querySelectorAll('rect.band')].filter((r) => {
-          const b = r.getBoundingClientRect(); return box.left < b.right && box.right > b.left;
-        });
-        if (bands.length) bg = getComputedStyle(bands[0]).fill;
-      }
       const b = getComputedStyle(p).backgroundColor;
-      if (!bg && opaque(b)) bg = b;
+      if (opaque(b)) bg = b;
     }
     out.push({text: node.textContent.trim().slice(0, 40), color: svg ? style.fill : style.color, background: bg || 'rgb(255, 255, 255)',
               size: parseFloat(style.fontSize), bold: parseInt(style.fontWeight) >= 700});
@@ -100,8 +101,11 @@ class Visit:
         return target
 
 
-PAGES = [(name, 1366) for name in ("saas-trial-to-paid", "online-store-checkout", "plumbing-emergency-call", "index")]
-PAGES += [("saas-trial-to-paid", 390), ("index", 390)]
+PAGES = [
+    (name, 1366)
+    for name in ("saas-trial-to-paid", "online-store-checkout", "plumbing-emergency-call", "index", "dashboard")
+]
+PAGES += [("saas-trial-to-paid", 390), ("index", 390), ("dashboard", 390)]
 
 
 @pytest.mark.parametrize(("name", "width"), PAGES)
@@ -268,6 +272,7 @@ def payload_pages(tmp_path_factory) -> list[tuple[Path, str]]:
         for number, payload in enumerate(PAYLOADS)
     ]
     pages.append((folder / "html" / "index.html", "Journey maps"))
+    pages.append((folder / "html" / "dashboard.html", f"Journey portfolio report · {TODAY}"))
     markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     bodies = [markdown.render(source.read_text(encoding="utf-8")) for source in sorted((folder / "md").glob("*.md"))]
     (folder / "markdown.html").write_text(
@@ -291,3 +296,48 @@ def test_no_payload_runs_in_a_browser(browser, payload_pages):
         assert facts == {"pwned": False, "title": title, "elements": [], "handlers": [], "links": []}, path.name
     assert (dialogs, requests) == ([], [])
     page.close()
+
+
+def test_the_report_page_draws_its_charts_from_the_figures(browser, tmp_path):
+    from journeyctl.cli import main
+
+    page_file, data_file = tmp_path / "report.html", tmp_path / "report.json"
+    assert main(["report", str(EXAMPLES), "-f", "html", "-o", str(page_file), "--today", TODAY]) == 0
+    assert main(["report", str(EXAMPLES), "-f", "json", "-o", str(data_file), "--today", TODAY]) == 0
+    document = json.loads(data_file.read_text(encoding="utf-8"))
+    visit = Visit(browser, page_file, 1366)
+    visit.screenshot("report-1366.png")
+    visit.assert_quiet()
+    drawn = visit.page.evaluate("""() => ({
+      bars: document.querySelectorAll('svg.pareto rect.bar').length,
+      vital: document.querySelectorAll('svg.pareto rect.bar.vital').length,
+      points: document.querySelector('svg.pareto polyline.cumulative').getAttribute('points').split(' ').length,
+      line: document.querySelectorAll('svg.pareto line.vital-line').length,
+      rows: document.querySelectorAll('table.pareto-table tbody tr').length,
+      bubbles: [...document.querySelectorAll('svg.matrix text.bubble-count')].reduce((n, t) => n + Number(t.textContent), 0),
+      areas: [...document.querySelectorAll('svg.matrix text.area-label')].map((t) => t.textContent),
+      barsBelowTheLine: (() => {
+        const line = document.querySelector('svg.pareto line.vital-line').getBoundingClientRect().top;
+        return [...document.querySelectorAll('svg.pareto rect.bar')].every((b) => b.getBoundingClientRect().bottom > line);
+      })(),
+      links: document.querySelectorAll('a').length,
+    })""")
+    items = document["pareto"]["items"]
+    quadrants = document["matrix"]
+    assert drawn == {
+        "bars": min(len(items), 20) + (len(items) > 20),
+        "vital": sum(item["vital"] for item in items[:20]),
+        "points": min(len(items), 20) + (len(items) > 20),
+        "line": 1,
+        "rows": len(items),
+        "bubbles": sum(len(quadrants[name]) for name in ("quick-win", "big-bet", "fill-in", "time-sink")),
+        "areas": [
+            f"Quick wins ({len(quadrants['quick-win'])})",
+            f"Big bets ({len(quadrants['big-bet'])})",
+            f"Fill-ins ({len(quadrants['fill-in'])})",
+            f"Time sinks ({len(quadrants['time-sink'])})",
+        ],
+        "barsBelowTheLine": True,
+        "links": 1,  # the skip link: a report on its own links to no map page
+    }
+    visit.page.close()

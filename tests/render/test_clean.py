@@ -26,7 +26,13 @@ def render(cli, maps: Path, site: Path, *options: str):
 def test_a_removed_map_leaves_the_site_only_with_clean(cli, tmp_path: Path) -> None:
     maps, site = maps_folder(tmp_path), tmp_path / "site"
     assert render(cli, maps, site).code == 0
-    pages = {"index.html", "online-store-checkout.html", "plumbing-emergency-call.html", "saas-trial-to-paid.html"}
+    pages = {
+        "dashboard.html",
+        "index.html",
+        "online-store-checkout.html",
+        "plumbing-emergency-call.html",
+        "saas-trial-to-paid.html",
+    }
     assert json.loads((site / MANIFEST).read_text())["files"] == sorted(pages)
     (maps / "plumbing-emergency-call.journey.yaml").unlink()
     kept = render(cli, maps, site)

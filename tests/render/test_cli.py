@@ -37,10 +37,17 @@ def test_a_folder_renders_a_site_with_an_index(cli, tmp_path):
     site = tmp_path / "site"
     result = cli("render", EXAMPLES, "-o", site, "--today", TODAY)
     assert (result.code, result.out, result.err) == (0, "", "")
-    assert sorted(os.listdir(site)) == sorted([f"{name}.html" for name in MAP_IDS] + ["index.html", MANIFEST])
+    assert sorted(os.listdir(site)) == sorted(
+        [f"{name}.html" for name in MAP_IDS] + ["index.html", "dashboard.html", MANIFEST]
+    )
     index = (site / "index.html").read_text(encoding="utf-8")
     for name in MAP_IDS:
         assert f'<a href="{name}.html">' in index
+    assert '<a href="dashboard.html">Portfolio report</a>' in index
+    dashboard = (site / "dashboard.html").read_text(encoding="utf-8")
+    assert '<a href="index.html">All journey maps</a>' in dashboard
+    for name in MAP_IDS:
+        assert f'<a href="{name}.html">' in dashboard
     page = (site / "saas-trial-to-paid.html").read_text(encoding="utf-8")
     assert '<a href="index.html">All journey maps</a>' in page
 
@@ -48,13 +55,20 @@ def test_a_folder_renders_a_site_with_an_index(cli, tmp_path):
 def test_a_markdown_site(cli, tmp_path):
     site = tmp_path / "docs"
     assert cli("render", EXAMPLES, "-f", "markdown", "-o", site, "--today", TODAY).code == 0
-    assert sorted(os.listdir(site)) == sorted([f"{name}.md" for name in MAP_IDS] + ["index.md", MANIFEST])
-    assert "](saas-trial-to-paid.md) | Priya Raman |" in (site / "index.md").read_text(encoding="utf-8")
+    assert sorted(os.listdir(site)) == sorted(
+        [f"{name}.md" for name in MAP_IDS] + ["index.md", "dashboard.md", MANIFEST]
+    )
+    index = (site / "index.md").read_text(encoding="utf-8")
+    assert "](saas-trial-to-paid.md) | Priya Raman |" in index
+    assert "[Portfolio report](dashboard.md)" in index
+    dashboard = (site / "dashboard.md").read_text(encoding="utf-8")
+    assert dashboard.startswith("[All journey maps](index.md)\n\n# Journey portfolio report\n")
+    assert "[saas-trial-to-paid](saas-trial-to-paid.md) ›" in dashboard
 
 
 def test_one_map_into_an_existing_folder_is_a_site(cli, tmp_path):
     assert cli("render", SAAS, "-o", tmp_path, "--today", TODAY).code == 0
-    assert sorted(os.listdir(tmp_path)) == [MANIFEST, "index.html", "saas-trial-to-paid.html"]
+    assert sorted(os.listdir(tmp_path)) == [MANIFEST, "dashboard.html", "index.html", "saas-trial-to-paid.html"]
 
 
 def test_several_maps_without_output_is_a_usage_error(cli):
@@ -211,7 +225,7 @@ def test_the_same_maps_render_to_the_same_bytes(cli, tmp_path):
         first, second = tmp_path / f"{fmt}-1", tmp_path / f"{fmt}-2"
         assert cli("render", EXAMPLES, "-f", fmt, "-o", first, "--today", TODAY).code == 0
         assert cli("render", EXAMPLES, "-f", fmt, "-o", second, "--today", TODAY).code == 0
-        pages = ["index", "online-store-checkout", "plumbing-emergency-call", "saas-trial-to-paid"]
+        pages = ["dashboard", "index", "online-store-checkout", "plumbing-emergency-call", "saas-trial-to-paid"]
         suffix = ".html" if fmt == "html" else ".md"
         assert sorted(os.listdir(first)) == sorted(os.listdir(second)) == [MANIFEST] + [page + suffix for page in pages]
         for name in os.listdir(first):

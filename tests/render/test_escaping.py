@@ -194,6 +194,7 @@ HTML_TAGS = {
     "line",
     "text",
     "circle",
+    "polyline",
     "footer",
     "code",
     "strong",
@@ -387,3 +388,47 @@ def _render(path, fmt: str) -> str:
     result = renderer.render_checked(renderer.checker.check_file(str(path)))
     assert result.findings == () and result.page is not None
     return result.page
+
+
+# The portfolio report (journeyctl report, a site's dashboard) shows these fields of a map.
+REPORT_FIELDS = ("title", "owner", "stage name", "touchpoint name", "pain", "opportunity", "opportunity owner")
+
+
+def _report(cli, paths, fmt: str) -> str:
+    result = cli("report", *paths, "-f", fmt, "--today", "2026-11-23")
+    assert (result.code, result.err) == (0, ""), result.err
+    return result.out
+
+
+def _payload_portfolio(tmp_path, payload: str) -> list:
+    """The payload map, and a broken map whose error message (skipped) quotes the payload."""
+    good, broken = tmp_path / "payload.journey.yaml", tmp_path / "broken.journey.yaml"
+    good.write_text(json.dumps(payload_map(payload)), encoding="utf-8")
+    wrong = {"journeyctl": 1, "id": "broken", "title": "Broken", "state": payload, "stages": [{"id": "s", "name": "S"}]}
+    broken.write_text(json.dumps(wrong), encoding="utf-8")
+    return [good, broken]
+
+
+def test_hostile_report_is_inert(cli, hostile):
+    page = _report(cli, [hostile], "html")
+    text = "".join(assert_inert_html(page).text)
+    assert "49X" not in page
+    for field in REPORT_FIELDS:
+        assert f'{field}: <script>alert(1)</script> "><img src=x onerror=alert(2)>' in text, field
+    markdown = _report(cli, [hostile], "markdown")
+    shown = "".join(assert_markdown_stays_text(markdown).text)
+    for field in REPORT_FIELDS:
+        assert f'{field}: <script>alert(1)</script> "><img src=x onerror=alert(2)> {{{{ 7*7 }}}}X' in shown, field
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_every_payload_stays_text_in_the_report(cli, tmp_path, payload):
+    paths = _payload_portfolio(tmp_path, payload)
+    html = _report(cli, paths, "html")
+    text = "".join(assert_inert_html(html).text)
+    assert text.count(on_a_page(payload)) >= len(REPORT_FIELDS)
+    assert on_a_page(f"`state` cannot be `{payload[:40]}") in text  # the skipped map's message
+    markdown = _report(cli, paths, "markdown")
+    assert "".join(assert_markdown_stays_text(markdown).text).count(on_a_page(payload.strip())) >= len(REPORT_FIELDS)
+    plain = _report(cli, paths, "text")
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", plain)

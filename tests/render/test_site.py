@@ -18,10 +18,11 @@ def test_parallel_and_serial_renders_are_identical(examples):
         )
         (examples / f"copy-{number:02d}.journey.yaml").write_text(copy, encoding="utf-8")
     output_format, environment = FORMATS["html"], make_environment()
-    renderer = MapRenderer(output_format, environment, date(2026, 11, 23), "index.html")
-    serial = render_site(render_maps([str(examples)], renderer, jobs=1), output_format, environment)
-    parallel = render_site(render_maps([str(examples)], renderer, jobs=2), output_format, environment)
-    assert len(serial) == PARALLEL_FROM + 4
+    today = date(2026, 11, 23)
+    renderer = MapRenderer(output_format, environment, today, "index.html")
+    serial = render_site(render_maps([str(examples)], renderer, jobs=1), output_format, environment, today)
+    parallel = render_site(render_maps([str(examples)], renderer, jobs=2), output_format, environment, today)
+    assert len(serial) == PARALLEL_FROM + 5  # the copies, the 3 examples, the index and the dashboard
     assert list(serial) == list(parallel)
     assert serial == parallel
     index = serial["index.html"]

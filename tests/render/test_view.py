@@ -184,3 +184,29 @@ def test_metrics_against_targets():
 def test_review_status(extra, today, stale, label):
     review = build_view(journey(**extra), None, today).review
     assert (review.stale, review.label) == (stale, label)
+
+
+def test_pain_point_tags_and_opportunity_ratings_reach_both_pages():
+    from journeyctl.render import FORMATS, make_environment, render_map
+
+    rated = journey()
+    pain = rated.stages[2].touchpoints[0].pain_points[0]
+    pain.tags = ["slow-support", "handoffs"]
+    late, wip, idea = rated.stages[2].touchpoints[0].opportunities[1:]
+    late.impact, late.effort, wip.effort = 4, 2, 5
+    view = build_view(rated, None, TODAY)
+    by_id = {o.id: o for o in view.opportunities}
+    assert {p.id: p.tags for p in view.pain_points}["p-high"] == ("slow-support", "handoffs")
+    assert (by_id["o-late"].rating, by_id["o-wip"].rating, by_id["o-idea"].rating) == (
+        "Impact 4 of 5, effort 2 of 5",
+        "Effort 5 of 5",
+        "",
+    )
+    environment = make_environment()
+    html = render_map(rated, None, FORMATS["html"], environment, TODAY)
+    assert '<ul class="tags" aria-label="Tags"><li>slow-support</li><li>handoffs</li></ul>' in html
+    assert '<span class="meta">Impact 4 of 5, effort 2 of 5</span>' in html
+    markdown = render_map(rated, None, FORMATS["markdown"], environment, TODAY)
+    assert "| high<br>Tags: slow-support, handoffs |" in markdown
+    assert "| late<br>Impact 4 of 5, effort 2 of 5 |" in markdown
+    assert "| wip<br>Effort 5 of 5 |" in markdown

@@ -26,6 +26,7 @@ def test_render_output_stays_free_of_javascript(cli, maps, tmp_path):
     assert cli("render", str(maps), "-o", str(site), "--today", TODAY).code == 0
     pages = sorted(path for path in site.iterdir() if path.suffix == ".html")
     assert [page.name for page in pages] == [
+        "dashboard.html",
         "index.html",
         "online-store-checkout.html",
         "plumbing-emergency-call.html",

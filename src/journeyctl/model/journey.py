@@ -60,6 +60,9 @@ class PainPoint(Item):
     severity: Literal["low", "medium", "high", "critical"] = Field("medium", description="How much it hurts.")
     occurrences: Optional[int] = Field(None, ge=0, description="How often it was observed in the evidence period.")
     evidence: list[Id] = Field(default_factory=empty_list, description="Ids of the sources that show it.")
+    tags: list[Id] = Field(
+        default_factory=empty_list, description="Root causes, written as ids, so that one cause is counted across maps."
+    )
 
 
 OpportunityStatus = Literal["idea", "planned", "in-progress", "done", "dropped"]
@@ -74,6 +77,8 @@ class Opportunity(Item):
     owner: Optional[str] = Field(None, description="Who is accountable for it.")
     due: Optional[IsoDate] = Field(None, description="When it is due (YYYY-MM-DD).")
     status: OpportunityStatus = Field("idea", description="Where it stands.")
+    impact: Optional[int] = Field(None, ge=1, le=5, description="How much it would help: 1 (lowest) to 5 (highest).")
+    effort: Optional[int] = Field(None, ge=1, le=5, description="How much work it takes: 1 (lowest) to 5 (highest).")
     expected_outcome: Optional[str] = Field(None, description="What success looks like.")
 
 

@@ -157,8 +157,9 @@ def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...], mod
                 f"`{_show(value)}` is not a persona reference: write a persona's id (lowercase "
                 "letters, digits, `-` or `_`), or `personas.yaml#persona-id` for a persona library."
             )
+        what = "tag" if len(loc) > 1 and loc[-2] == "tags" else "id"
         return (
-            f"`{_show(value)}` is not a valid id: use 1 to 64 lowercase "
+            f"`{_show(value)}` is not a valid {what}: use 1 to 64 lowercase "
             "letters, digits, `-` or `_`, starting with a letter or digit."
         )
     if kind == "literal_error":
@@ -166,8 +167,8 @@ def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...], mod
         return f"{_field(loc)} cannot be `{_show(value)}`; use one of: {choices}."
     if kind in ("too_short", "string_too_short"):
         return f"{_field(loc)} must not be empty."
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"{_field(loc)} must be at least {ctx.get('ge', ctx.get('gt'))}, not {_show(value)}."
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal"):
+        return _out_of_range(kind, value, ctx, loc, model)
     if kind in ("date_format", "date_value"):
         return f"`{_show(value)}` is not a valid date: {detail['msg']}."
     if kind == "link_scheme":
@@ -176,6 +177,24 @@ def _invalid_value(kind: str, value: Any, detail: Any, loc: tuple[Any, ...], mod
         message = str(ctx.get("error", detail["msg"]))
         return message[:1].upper() + message[1:] + "."
     return f"{_field(loc)} is not valid: {detail['msg']}."
+
+
+def _out_of_range(kind: str, value: Any, ctx: dict[str, Any], loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """`impact` must be from 1 (lowest) to 5 (highest): both bounds when the field has both."""
+    item = _model_at(loc[:-1], model)
+    field = item.model_fields.get(loc[-1]) if item is not None and isinstance(loc[-1], str) else None
+    bounds = {
+        name: getattr(rule, name)
+        for rule in (field.metadata if field else ())
+        for name in ("ge", "le")
+        if hasattr(rule, name)
+    }
+    if "ge" in bounds and "le" in bounds:
+        low, high = bounds["ge"], bounds["le"]
+        return f"{_field(loc)} must be a whole number from {low} (lowest) to {high} (highest), not {_show(value)}."
+    if kind == "less_than_equal":
+        return f"{_field(loc)} must be at most {ctx.get('le')}, not {_show(value)}."
+    return f"{_field(loc)} must be at least {ctx.get('ge', ctx.get('gt'))}, not {_show(value)}."
 
 
 def _field(loc: tuple[Any, ...]) -> str:

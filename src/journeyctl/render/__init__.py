@@ -18,6 +18,7 @@ from journeyctl.render.site import (
     INDEX_NAME,
     MapRenderer,
     RenderedMap,
+    render_dashboard,
     render_index,
     render_map,
     render_maps,
@@ -67,7 +68,7 @@ def render_paths(
         raise UsageError(f"No journey maps to render in {', '.join(paths)} (persona libraries are not pages).")
     read = [result.path for result in rendered]
     if site and output is not None:
-        pages = render_site(rendered, output_format, environment)
+        pages = render_site(rendered, output_format, environment, today)
         for name in pages:
             check_not_read(os.path.join(output, name), read)
         for name in write_site(output, pages, index_name, clean):
@@ -91,6 +92,7 @@ __all__ = [
     "OutputFormat",
     "RenderedMap",
     "make_environment",
+    "render_dashboard",
     "render_index",
     "render_map",
     "render_maps",

@@ -69,6 +69,7 @@ class PainView:
     severity: str
     severity_label: str
     occurrences: Optional[int]
+    tags: tuple[str, ...]
     evidence: tuple[SourceView, ...]
     addressed_by: tuple[Reference, ...]
     stage: str
@@ -88,6 +89,9 @@ class OpportunityView:
     overdue: bool
     owner: Optional[str]
     due: Optional[str]
+    impact: Optional[int]
+    effort: Optional[int]
+    rating: str
     expected_outcome: Optional[str]
     addresses: tuple[Reference, ...]
     stage: str
@@ -156,6 +160,7 @@ def pain_view(
         severity=pain.severity,
         severity_label=pain.severity.capitalize(),
         occurrences=pain.occurrences,
+        tags=tuple(pain.tags),
         evidence=evidence,
         addressed_by=addressed_by,
         stage=where[0],
@@ -179,12 +184,22 @@ def opportunity_view(
         overdue=open_ and opportunity.due is not None and opportunity.due < today,
         owner=opportunity.owner,
         due=due,
+        impact=opportunity.impact,
+        effort=opportunity.effort,
+        rating=rating_label(opportunity.impact, opportunity.effort),
         expected_outcome=opportunity.expected_outcome,
         addresses=addresses,
         stage=where[0],
         touchpoint=where[1],
         sort_key=(STATUS_ORDER.index(opportunity.status), due or "9999-99-99"),
     )
+
+
+def rating_label(impact: Optional[int], effort: Optional[int]) -> str:
+    """`Impact 4 of 5, effort 2 of 5`, or the one given; "" for neither."""
+    parts = [f"{name} {value} of 5" for name, value in (("impact", impact), ("effort", effort)) if value is not None]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def metric_view(metric: Metric, where: Where) -> MetricView:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import TextIO
 
 from journeyctl.core.errors import OutputError
 from journeyctl.render.manifest import remove_stale, write_manifest, written_before
 from journeyctl.system.atomic import fsync_folder, write_atomically
+from journeyctl.system.streams import write_stdout  # re-exported: where pages go
 
 
 def check_site_folder(folder: str) -> None:
@@ -66,12 +66,4 @@ def _write_pages(folder: str, pages: dict[str, str]) -> None:
             raise
 
 
-def write_stdout(stream: TextIO, text: str) -> None:
-    """Write a page to standard output as UTF-8, whatever the locale."""
-    binary = getattr(stream, "buffer", None)
-    if binary is None:
-        stream.write(text)
-        return
-    stream.flush()
-    binary.write(text.encode("utf-8"))
-    binary.flush()
+__all__ = ["check_site_folder", "write_site", "write_stdout"]

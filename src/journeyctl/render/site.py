@@ -12,9 +12,12 @@ from journeyctl.check.service import Checked, Checker, check_paths
 from journeyctl.core.errors import InvalidInput, UsageError
 from journeyctl.core.findings import Finding
 from journeyctl.model import JourneyMap, Persona
+from journeyctl.render.dashboard import DASHBOARD_NAME, dashboard_page
 from journeyctl.render.environment import load_template, render_template
 from journeyctl.render.formats import OutputFormat
 from journeyctl.render.view import Counts, MapView, ReviewView, build_view
+from journeyctl.report.summarise import Summariser
+from journeyctl.report.summary import MapSummary
 from journeyctl.source.discovery import Search
 
 INDEX_NAME = "index"
@@ -44,6 +47,7 @@ class RenderedMap:
     page: Optional[str] = None
     entry: Optional[IndexEntry] = None
     findings: tuple[Finding, ...] = ()
+    summary: Optional[MapSummary] = None  # what the site's dashboard needs of the map
 
 
 def render_map(
@@ -75,6 +79,7 @@ class MapRenderer:
             index_href,
         )
         self.checker = Checker("render", today=today)
+        self.summariser = Summariser(today, lint_counts=False) if index_href is not None else None
         # Compile the entry templates once, before any worker process is forked.
         load_template(environment, output_format.map_template)
         load_template(environment, output_format.index_template)
@@ -107,7 +112,8 @@ class MapRenderer:
             counts=view.counts,
             review=view.review,
         )
-        return RenderedMap(path, page, entry)
+        summary = self.summariser.summarise(path, journey, checked.findings) if self.summariser else None
+        return RenderedMap(path, page, entry, summary=summary)
 
 
 def render_maps(
@@ -124,19 +130,44 @@ def render_maps(
     return [result for result in results if result.page is not None]
 
 
-def render_site(rendered: list[RenderedMap], output_format: OutputFormat, environment: Environment) -> dict[str, str]:
-    """Every page of a site by file name: one per map (`ID.html`) and the index."""
+def render_site(
+    rendered: list[RenderedMap], output_format: OutputFormat, environment: Environment, today: Optional[date] = None
+) -> dict[str, str]:
+    """Every page of a site by file name: one per map (`ID.html`), the index and, when the maps
+    were rendered for a site (with their summaries), the dashboard."""
     named = site_maps(rendered)
     pages = {name: result.page for name, result in named.items() if result.page is not None}
-    pages[INDEX_NAME + output_format.suffix] = render_index(list(named.values()), output_format, environment)
+    dashboard = render_dashboard(list(named.values()), output_format, environment, today or date.today())
+    dashboard_href = None
+    if dashboard is not None:
+        dashboard_href = DASHBOARD_NAME + output_format.suffix
+        pages[dashboard_href] = dashboard
+    index = render_index(list(named.values()), output_format, environment, dashboard_href)
+    pages[INDEX_NAME + output_format.suffix] = index
     return pages
 
 
-def render_index(rendered: list[RenderedMap], output_format: OutputFormat, environment: Environment) -> str:
-    """The site index: every rendered map's entry, by title."""
+def render_index(
+    rendered: list[RenderedMap],
+    output_format: OutputFormat,
+    environment: Environment,
+    dashboard_href: Optional[str] = None,
+) -> str:
+    """The site index: every rendered map's entry, by title, and a link to the dashboard when there is one."""
     entries = [result.entry for result in rendered if result.entry is not None]
     ordered = sorted(entries, key=lambda entry: (entry.title.casefold(), entry.id))
-    return render_template(environment, output_format.index_template, {"entries": ordered})
+    context = {"entries": ordered, "dashboard_href": dashboard_href}
+    return render_template(environment, output_format.index_template, context)
+
+
+def render_dashboard(
+    rendered: list[RenderedMap], output_format: OutputFormat, environment: Environment, today: date
+) -> Optional[str]:
+    """The site's dashboard (the portfolio report of its maps), when every map was rendered with its summary."""
+    summaries = [result.summary for result in rendered if result.summary is not None]
+    if not summaries or len(summaries) != len(rendered):
+        return None
+    return dashboard_page(summaries, output_format, environment, today, INDEX_NAME + output_format.suffix)
 
 
 def site_maps(rendered: list[RenderedMap]) -> dict[str, RenderedMap]:
@@ -146,9 +177,10 @@ def site_maps(rendered: list[RenderedMap]) -> dict[str, RenderedMap]:
     for result in rendered:
         assert result.entry is not None
         map_id = result.entry.id
-        if map_id == INDEX_NAME:
+        if map_id in (INDEX_NAME, DASHBOARD_NAME):
             raise UsageError(
-                f"{result.path}: a map with the id `index` would overwrite the site's index page; give it another id."
+                f"{result.path}: a map with the id `{map_id}` would overwrite the site's {map_id} page; "
+                "give it another id."
             )
         if map_id in seen:
             raise UsageError(

@@ -2,7 +2,8 @@
 
 Reported by validation: a number where text is expected, a malformed id, a date
 that is not YYYY-MM-DD, a value outside a list of choices, a link that is not
-http, https or mailto, an empty required list. Only `true` and `false` are
+http, https or mailto, an empty required list, a number out of its range (an
+opportunity's `impact` or `effort` outside 1 to 5). Only `true` and `false` are
 booleans: `yes` and `no` are text.
 
 Fails:

@@ -22,7 +22,8 @@ from jinja2 import Environment
 from journeyctl.check.service import Checked
 from journeyctl.core.defaults import SEVERITIES
 from journeyctl.core.findings import Finding
-from journeyctl.render import OutputFormat, RenderedMap, make_environment, render_index
+from journeyctl.render import OutputFormat, RenderedMap, make_environment, render_dashboard, render_index
+from journeyctl.render.dashboard import DASHBOARD_NAME
 from journeyctl.render.environment import render_template
 from journeyctl.serve.excerpts import FindingView
 
@@ -53,10 +54,23 @@ class SiteView:
 
 def index_page(site: SiteView) -> str:
     """render's index of the maps that render, and a panel naming the files that do not."""
-    page = render_index(site.maps, site.output_format, site.environment)
+    dashboard = DASHBOARD_NAME + site.output_format.suffix if site.maps else None
+    page = render_index(site.maps, site.output_format, site.environment, dashboard)
     if not site.broken:
         return page
     return with_fragment(page, broken_panel(site.broken, "not on this index"))
+
+
+def dashboard_page(site: SiteView) -> str:
+    """render's dashboard (the portfolio report) of the maps that render, and a panel naming the files that do not."""
+    page = render_dashboard(site.maps, site.output_format, site.environment, site.today)
+    if page is None:
+        return problem_page(
+            "No maps to report on", "No maps", "No map here renders yet: the dashboard reports on those that do."
+        )
+    if not site.broken:
+        return page
+    return with_fragment(page, broken_panel(site.broken, "not in this report"))
 
 
 def broken_panel(broken: Sequence[BrokenFile], where: str) -> str:
@@ -68,6 +82,7 @@ def broken_panel(broken: Sequence[BrokenFile], where: str) -> str:
 # The pages of a site besides one per map, by name, and what draws each.
 SITE_PAGES: dict[str, Callable[[SiteView], str]] = {
     "index.html": index_page,
+    "dashboard.html": dashboard_page,
 }
 
 
