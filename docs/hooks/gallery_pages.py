@@ -74,16 +74,17 @@ def index_page(gallery: Gallery) -> str:
     )
     return f"""# Gallery
 
-The maps in the repository's `examples/` folder, as journeyctl renders them.
-These pages were made while this site was built, by the commands a team runs
-to publish its own maps (see [Publishing maps](../guides/publishing.md)):
+The maps in the repository's `examples/` folder, as journeyctl renders them: a
+page per map, and whatever else `render` puts in a site. These pages were made
+while this site was built, by the commands a team runs to publish its own maps
+(see [Publishing maps](../guides/publishing.md)):
 
 ```sh
 journeyctl render examples/ -o site/
 journeyctl render examples/ -f markdown -o docs/journeys/
 ```
 
-| map | HTML page | Markdown page |
+| page | HTML | Markdown |
 |---|---|---|
 {rows}
 
@@ -95,7 +96,7 @@ journeyctl writes, since this site loads no script from another host.
 
 
 def map_page(gallery: Gallery, page: str, frame_url: str) -> str:
-    """A map's gallery page: its HTML page in a frame, links to it and its Markdown, its source."""
+    """A rendered page's gallery page: the HTML page in a frame, links to it and its Markdown, a map's source."""
     title = gallery.title(page)
     source = gallery.sources.get(page)
     shown = ""
@@ -110,9 +111,9 @@ def map_page(gallery: Gallery, page: str, frame_url: str) -> str:
 """
     return f"""# {title}
 
-The page `journeyctl render` writes for this map: one file, with its styles
-inline, no script and no request elsewhere. [Open it on its own](html/{page}.html),
-or see [the same map as Markdown](markdown/{page}.md), as GitHub shows it.
+The page `journeyctl render` writes: one file, with its styles inline, no
+script and no request elsewhere. [Open it on its own](html/{page}.html), or see
+[the same page as Markdown](markdown/{page}.md), as GitHub shows it.
 
 <iframe class="journeyctl-map" src="{html.escape(frame_url)}" title="{html.escape(title)}" loading="lazy"></iframe>
 {shown}"""
