@@ -334,6 +334,60 @@ def fmt(
     raise typer.Exit(run(paths, mode, sys.stdout, sys.stderr))
 
 
+@app.command("import")
+def import_(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A spreadsheet (.csv, .xlsx, .xls, .ods) or a Mermaid journey (.mmd, or .md with a mermaid block).",
+            show_default=False,
+            metavar="SOURCE",
+        ),
+    ],
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help="The new map's file (default: standard output).", metavar="MAP"),
+    ] = None,
+    source_format: Annotated[
+        Optional[str],
+        typer.Option("--from", help="csv, xlsx or mermaid (default: from the file name).", show_default=False),
+    ] = None,
+    column: Annotated[
+        Optional[list[str]],
+        typer.Option(help='Read a column as a field: "HEADER=FIELD" (repeatable).', metavar="HEADER=FIELD"),
+    ] = None,
+    sheet: Annotated[
+        Optional[str], typer.Option(help="The workbook's sheet to read (default: the first with a table).")
+    ] = None,
+    layout: Annotated[
+        Optional[str],
+        typer.Option(help="rows (a row per touchpoint) or columns (a column per stage); default: detected."),
+    ] = None,
+    map_id: Annotated[Optional[str], typer.Option("--id", help="The new map's id (default: from its title).")] = None,
+    title: Annotated[Optional[str], typer.Option(help="The new map's title.")] = None,
+    encoding: Annotated[
+        Optional[str], typer.Option(help="The CSV's encoding when it is not UTF-8 or UTF-16 (cp1252, latin-1...).")
+    ] = None,
+    scale: Annotated[
+        Optional[str],
+        typer.Option(help="The emotion scale the table uses, LOW..HIGH (default -2..2).", metavar="LOW..HIGH"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing map file.")] = False,
+) -> None:
+    """Turn a spreadsheet or a Mermaid journey diagram into a new map."""
+    from journeyctl.exchange.importer import ImportRequest, import_map
+    from journeyctl.lint.reporters.text import format_finding
+
+    request = ImportRequest(
+        source, output, source_format, list(column or ()), sheet, layout, map_id, title, encoding, scale, force
+    )
+    settings = configuration(None, False, None, None, None).settings
+    imported = import_map(request, settings, sys.stdout)
+    for notice in imported.notices:
+        sys.stderr.write(format_finding(notice, wants_colour(sys.stderr)) + "\n")
+    (sys.stdout if output else sys.stderr).write(imported.summary)
+
+
 def run() -> None:
     """The program (console script, `python -m journeyctl`): main() on the process's arguments,
     then the end of the process, without the interpreter's teardown.

@@ -1,0 +1,233 @@
+"""A grid's layout, and its rows or columns as records of field values.
+
+Two layouts: a header row and a row per touchpoint (or per stage), or the
+template drawing with a column of lane labels and a column per stage. Both
+become the same records: one per row, or one per stage column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from journeyctl.exchange.cells import cell_text, whole_number
+from journeyctl.exchange.grid import Grid
+from journeyctl.exchange.headers import IGNORE, ColumnMap
+from journeyctl.exchange.ids import slug
+from journeyctl.exchange.notices import ImportLog, fail
+
+ROWS, COLUMNS = "rows", "columns"
+# Fields of which a record holds one value; the others are lists, and columns add up.
+SINGLE = frozenset(
+    {
+        "journey_id",
+        "title",
+        "scale_min",
+        "scale_max",
+        "stage_id",
+        "stage",
+        "customer_goal",
+        "touchpoint_id",
+        "touchpoint",
+        "channel",
+        "owner",
+        "critical",
+        "doing",
+        "thinking",
+        "feeling",
+        "emotion",
+        "expected_outcome",
+    }
+)
+_HEADER_SEARCH = 20
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text and its 1-based position in the source."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One value of a record: the field (or `x-` key) it fills, the header that said so, the cell."""
+
+    field: str
+    label: str
+    cell: Cell
+
+
+@dataclass
+class Record:
+    """A row (or a stage column): its values, and whether a blank touchpoint continues the one before."""
+
+    line: int
+    column: int
+    entries: list[Entry] = field(default_factory=list)
+    may_continue: bool = False
+
+    def first(self, name: str) -> Optional[Entry]:
+        return next((entry for entry in self.entries if entry.field == name), None)
+
+    def text(self, name: str) -> str:
+        found = self.first(name)
+        return found.cell.text if found else ""
+
+
+@dataclass
+class Table:
+    """The records of a grid, its layout, and a title written above it (a lone cell)."""
+
+    layout: str
+    records: list[Record]
+    title: Optional[str] = None
+    fields: set[str] = field(default_factory=set)
+
+
+def read_table(grid: Grid, columns: ColumnMap, layout: Optional[str], log: ImportLog) -> Table:
+    """The records of `grid`, in the layout given or the one its labels show."""
+    rows = _cells(grid)
+    if not rows:
+        raise fail(grid.path, "IMP010", "The table is empty.")
+    header, matches = _header_row(rows, columns)
+    lanes = sum(columns.field(row[0].text) not in (None, IGNORE) for row in rows)
+    chosen = layout or (COLUMNS if lanes > max(matches, 1) else ROWS)
+    if chosen == ROWS and matches == 0:
+        raise fail(
+            grid.path,
+            "IMP010",
+            "No row of the table names its columns (Stage, Touchpoint, Doing, ...). Name yours with "
+            '--column "HEADER=FIELD", or use --layout columns for a table with a column per stage.',
+        )
+    table = _by_rows(rows, header, columns, log) if chosen == ROWS else _by_columns(grid.path, rows, columns, log)
+    _check_numbers_as_text(table, log)
+    return table
+
+
+def _cells(grid: Grid) -> list[list[Cell]]:
+    """The rows that hold something, without the columns that are empty everywhere."""
+    rows = [row for row in grid.rows if not row.blank()]
+    width = max((len(row.cells) for row in rows), default=0)
+    used = [c for c in range(width) if any(c < len(row.cells) and row.cells[c].strip() for row in rows)]
+    return [[Cell(cell_text(_at(row.cells, c)), row.line, c + 1) for c in used] for row in rows]
+
+
+def _at(cells: tuple[str, ...], index: int) -> str:
+    return cells[index] if index < len(cells) else ""
+
+
+def _header_row(rows: list[list[Cell]], columns: ColumnMap) -> tuple[int, int]:
+    """The first row that names at least two fields (or the best of the first rows), and how many it names."""
+    best, best_count = 0, 0
+    for index, row in enumerate(rows[:_HEADER_SEARCH]):
+        count = sum(columns.field(cell.text) not in (None, IGNORE) for cell in row)
+        if count >= 2:
+            return index, count
+        if count > best_count:
+            best, best_count = index, count
+    return best, best_count
+
+
+def _lone_title(rows: list[list[Cell]]) -> Optional[str]:
+    """Text written alone in a row above the table: its title, as templates have it."""
+    filled = [cell.text for cell in rows[0] if cell.text] if rows else []
+    return filled[0] if len(filled) == 1 else None
+
+
+def _by_rows(rows: list[list[Cell]], header: int, columns: ColumnMap, log: ImportLog) -> Table:
+    labels = _labels([(cell, cell.text or f"column {cell.column}") for cell in rows[header]], columns, log)
+    records = []
+    for row in rows[header + 1 :]:
+        entries = [
+            Entry(name, label, cell) for cell, (name, label) in zip(row, labels, strict=True) if name and cell.text
+        ]
+        records.append(Record(row[0].line, row[0].column, entries, may_continue=True))
+    fields = {name for name, _ in labels if name}
+    return Table(ROWS, records, _lone_title(rows[:header]), fields)
+
+
+def _labels(header: list[tuple[Cell, str]], columns: ColumnMap, log: ImportLog) -> list[tuple[str, str]]:
+    """(field or `x-` key or "", label) for each header cell; unknown labels kept as `x-` keys."""
+    seen: set[str] = set()
+    labels = []
+    for cell, label in header:
+        name = _field_or_extension(label, cell, columns, seen, log)
+        seen.add(name)
+        labels.append((name, label))
+    return labels
+
+
+def _field_or_extension(label: str, cell: Cell, columns: ColumnMap, seen: set[str], log: ImportLog) -> str:
+    name = columns.field(cell.text) if cell.text else None
+    if name == IGNORE:
+        return ""
+    if name is not None and (name not in SINGLE or name not in seen):
+        return name
+    key = _extension_key(label, seen)
+    if name is None:
+        log.notice(
+            cell.line,
+            cell.column,
+            "IMP100",
+            f"`{label}` names no field of a journey map: its values are kept as `{key}` on each touchpoint. "
+            f'Map it to a field with --column "{label}=FIELD".',
+        )
+    else:
+        log.notice(
+            cell.line,
+            cell.column,
+            "IMP101",
+            f"`{label}` names {name} a second time: its values are kept as `{key}` on each touchpoint.",
+        )
+    return key
+
+
+def _extension_key(label: str, seen: set[str]) -> str:
+    base = "x-" + (slug(label, 40) or "column")
+    key, number = base, 2
+    while key in seen:
+        key, number = f"{base}-{number}", number + 1
+    return key
+
+
+def _by_columns(path: str, rows: list[list[Cell]], columns: ColumnMap, log: ImportLog) -> Table:
+    """Lanes as rows, labelled in the first column; each further column is a stage (and a touchpoint)."""
+    table_rows = [i for i, row in enumerate(rows) if sum(bool(cell.text) for cell in row) >= 2]
+    stage_row = next((i for i in table_rows if columns.field(rows[i][0].text) == "stage"), None)
+    if stage_row is None:
+        stage_row = next((i for i in table_rows if columns.field(rows[i][0].text) in (None, IGNORE)), None)
+    if stage_row is None:
+        raise fail(path, "IMP010", "No row names the stages: label it Stage (or Phase) in the first column.")
+    lanes = [row for i, row in enumerate(rows) if i > stage_row]
+    labels = _labels([(row[0], row[0].text or f"row {row[0].line}") for row in lanes], columns, log)
+    stages = rows[stage_row]
+    records = []
+    for position in range(1, len(stages)):
+        stage = stages[position]
+        record = Record(stage.line, stage.column)
+        if stage.text:
+            record.entries.append(Entry("stage", stages[0].text or "Stage", stage))
+        for row, (name, label) in zip(lanes, labels, strict=True):
+            cell = row[position] if position < len(row) else None
+            if name and cell is not None and cell.text:
+                record.entries.append(Entry(name, label, cell))
+        records.append(record)
+    fields = {"stage"} | {name for name, _ in labels if name}
+    return Table(COLUMNS, records, _lone_title(rows[:stage_row]), fields)
+
+
+def _check_numbers_as_text(table: Table, log: ImportLog) -> None:
+    """A feelings column that holds only numbers is probably scores: say how to read it as emotions."""
+    feelings = [entry for record in table.records for entry in record.entries if entry.field == "feeling"]
+    if feelings and all(whole_number(entry.cell.text) is not None for entry in feelings):
+        first = feelings[0]
+        log.notice(
+            first.cell.line,
+            first.cell.column,
+            "IMP104",
+            f"`{first.label}` holds only numbers, imported as the text of `feeling`. If they are emotion "
+            f'scores, import them as `emotion` with --column "{first.label}=emotion".',
+        )
