@@ -231,7 +231,7 @@ def git_setup() -> None:
 @app.command()
 def render(
     paths: Paths,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: html or markdown.")] = "html",
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: html, markdown or pdf.")] = "html",
     output: Annotated[
         Optional[str],
         typer.Option(
@@ -244,8 +244,20 @@ def render(
         Optional[str], typer.Option(help="A folder of templates that override the built-in ones.")
     ] = None,
     today: Annotated[Optional[str], typer.Option(help="The date the review status uses (YYYY-MM-DD).")] = None,
+    paper: Annotated[str, typer.Option(help="PDF paper, landscape: a4 or letter.")] = "a4",
+    browser: Annotated[
+        Optional[str],
+        typer.Option(
+            help="PDF: the Chromium or Chrome program (default: chromium, chromium-browser or google-chrome)."
+        ),
+    ] = None,
 ) -> None:
-    """Render maps as self-contained HTML pages or GitHub Markdown."""
+    """Render maps as self-contained HTML pages, GitHub Markdown, or PDF."""
+    if format == "pdf":
+        from journeyctl.exchange.pdf import render_pdf
+
+        render_pdf(paths, output, templates, parse_today(today), paper, browser, sys.stdout)
+        return
     from journeyctl.render import render_paths
 
     render_paths(paths, format, output, templates, parse_today(today), sys.stdout)
@@ -386,6 +398,26 @@ def import_(
     for notice in imported.notices:
         sys.stderr.write(format_finding(notice, wants_colour(sys.stderr)) + "\n")
     (sys.stdout if output else sys.stderr).write(imported.summary)
+
+
+@app.command()
+def export(
+    paths: Paths,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="csv, xlsx, json or mermaid.", show_default=False)
+    ] = "csv",
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="The file to write (default: standard output).")
+    ] = None,
+    table: Annotated[
+        str, typer.Option(help="The CSV's table: touchpoints, pain-points or opportunities.")
+    ] = "touchpoints",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Export maps as CSV or XLSX tables, JSON data, or a Mermaid journey diagram."""
+    from journeyctl.exchange.export import ExportRequest, export_paths
+
+    export_paths(ExportRequest(paths, format, output, table, force), sys.stdout, sys.stdout.isatty())
 
 
 def run() -> None:

@@ -8,6 +8,7 @@ import codecs
 import csv
 import io
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from typing import Optional, Union
 
@@ -103,7 +104,7 @@ def sniff_delimiter(text: str) -> str:
     return max(DELIMITERS, key=score)
 
 
-def csv_text(rows: list[list[Value]]) -> str:
+def csv_text(rows: Sequence[Sequence[Value]]) -> str:
     """Rows as CSV (RFC 4180: `,`, quotes, CRLF), every text cell guarded against formulas."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
