@@ -14,7 +14,7 @@ from journeyctl.core.defaults import SCALE_MAX, SCALE_MIN
 from journeyctl.core.errors import JourneyctlError
 from journeyctl.core.findings import Finding
 from journeyctl.exchange.draft import ItemDraft, MapDraft, StageDraft, TouchpointDraft
-from journeyctl.exchange.ids import IdMaker
+from journeyctl.exchange.ids import MAX_ID, IdMaker
 from journeyctl.formatter.engine import NEVER_WRAP, format_text
 
 _LINK = re.compile(r"^(?:https?://|mailto:)\S+$", re.IGNORECASE)
@@ -78,7 +78,7 @@ class _MapData:
     def data(self) -> dict[str, Any]:
         draft = self.draft
         title = draft.title or "Imported journey"
-        data: dict[str, Any] = {"journeyctl": 1, "id": IdMaker().make("", title, draft.given_id), "title": title}
+        data: dict[str, Any] = {"journeyctl": 1, "id": IdMaker().make("", title, draft.given_id, MAX_ID), "title": title}
         if draft.description:
             data["description"] = draft.description
         if draft.persona:

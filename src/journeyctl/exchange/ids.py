@@ -30,14 +30,14 @@ class IdMaker:
     def __init__(self) -> None:
         self.used: set[str] = set()
 
-    def make(self, prefix: str, text: str, given: Optional[str] = None) -> str:
+    def make(self, prefix: str, text: str, given: Optional[str] = None, limit: int = 40) -> str:
         """`given` when it is a valid id not yet used; otherwise `prefix-words-of-text`, numbered when taken."""
         if given is not None:
             chosen = given.strip()
             if not _VALID.match(chosen):
                 chosen = slug(chosen, MAX_ID) or prefix or "item"
         else:
-            chosen = "-".join(part for part in (prefix, slug(text)) if part) or "item"
+            chosen = "-".join(part for part in (prefix, slug(text, limit)) if part) or "item"
         return self._unique(chosen)
 
     def _unique(self, base: str) -> str:
