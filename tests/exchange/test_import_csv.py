@@ -55,7 +55,10 @@ def test_a_template_with_a_title_row_blank_stage_cells_and_bullets(tmp_path):
         "# Imported by `journeyctl import` from banking-journey.csv (one row per touchpoint).\n"
     )
     assert run_journeyctl("fmt", "--check", target).returncode == 0
-    assert "Imported 3 stages, 5 touchpoints, 3 pain points, 2 opportunities into" in result.stdout
+    assert (
+        f"Imported “Customer journey map: opening a current account” into {target}: "
+        "3 stages, 5 touchpoints, 3 pain points, 2 opportunities.\n"
+    ) in result.stdout
     assert "W102 unaddressed-pain-point ×3" in result.stdout
     assert f"Next: fill in what lint asks for, then run `journeyctl lint {target}`." in result.stdout
 
@@ -85,7 +88,11 @@ def test_windows_1252_with_semicolons_needs_its_encoding(tmp_path):
 
 def test_excel_unicode_text_is_utf16_with_tabs(tmp_path):
     # Excel's "Unicode Text (*.txt)": UTF-16 little-endian with a BOM, tab-separated, CRLF.
-    text = "Stage\tStep\tMood\tPain\nBook\tOnline calendar\t1\tNo slots this week\nVisit\tWaiting room\t-1\t\n"
+    # Question-style headers, as templates ask them, are read by their keyword, with a notice.
+    text = (
+        "Stage\tStep\tHow do they feel?\tSentiment (-2 to 2)\tPain\n"
+        "Book\tOnline calendar\tHopeful\t1\tNo slots this week\nVisit\tWaiting room\tBored\t-1\t\n"
+    )
     source = tmp_path / "Journey.txt"
     source.write_bytes(b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le"))
     result = run_journeyctl("import", source)
@@ -93,6 +100,22 @@ def test_excel_unicode_text_is_utf16_with_tabs(tmp_path):
     assert "name: Online calendar\n" in result.stdout
     assert "emotion: -1\n" in result.stdout
     assert "description: No slots this week\n" in result.stdout
+    assert "feeling: Bored\n" in result.stdout
+    assert (
+        f"{source}:1:3: IMP107 column-read-as `How do they feel?` is read as feeling; if it is something else, "
+        'say what with --column "How do they feel?=FIELD".'
+    ) in result.stderr
+    assert "Sentiment" not in result.stderr  # a synonym with a note in brackets is no guess
+
+
+def test_a_table_without_a_stage_column(tmp_path):
+    result = run_journeyctl("import", write_csv(tmp_path / "steps.csv", "Journey step,Touchpoint\nBuy,Cart\n"))
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        "steps.csv:1:1: IMP012 no-stage No column names the stage (Stage, Phase, Journey stage): a map is stages "
+        'of touchpoints. Name yours with --column "HEADER=stage".\n'
+    )
+    assert run_journeyctl("import", tmp_path / "steps.csv", "--column", "Journey step=stage").returncode == 0
 
 
 def test_a_table_with_a_row_per_stage(tmp_path):
@@ -121,8 +144,8 @@ def test_an_emotion_that_is_not_a_whole_number_or_off_the_scale_is_reported(tmp_
     result = run_journeyctl("import", source, "-o", target)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"{source}:2:3: IMP020 not-a-whole-number Emotion `happy` is not a whole number on the scale -2 to 2.",
-        f"{source}:3:3: IMP020 not-a-whole-number Emotion `2.5` is not a whole number on the scale -2 to 2.",
+        f'{source}:2:3: IMP020 not-a-whole-number Emotion `happy` is not a whole number on the scale -2 to 2. If `Emotion` holds words or emoji, read it as the feeling: --column "Emotion=feeling".',
+        f'{source}:3:3: IMP020 not-a-whole-number Emotion `2.5` is not a whole number on the scale -2 to 2. If `Emotion` holds words or emoji, read it as the feeling: --column "Emotion=feeling".',
         f"{source}:4:3: IMP021 emotion-off-scale Emotion 4 is outside the scale -2 to 2; give the table's scale with --scale LOW..HIGH (for example --scale 1..5).",
     ]
     assert not target.exists()

@@ -43,7 +43,10 @@ def test_the_documentation_example(tmp_path):
     assert (data["persona"], data["personas"]) == ("me", [{"id": "me", "name": "Me"}])
     assert touchpoints(raw_yaml(target))[2]["x-actors"] == ["Me", "Cat"]
     assert not [f for f in findings if f.code.startswith("E")]
-    assert "Imported 2 stages, 5 touchpoints, 0 pain points, 0 opportunities into" in result.stdout
+    assert (
+        f"Imported “My working day” into {target}: 2 stages, 5 touchpoints, 0 pain points, 0 opportunities."
+        in result.stdout
+    )
 
 
 def test_the_first_journey_block_of_a_markdown_page(tmp_path):

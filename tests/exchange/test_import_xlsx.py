@@ -15,6 +15,7 @@ from conftest import ROOT, run_journeyctl
 # spanning two columns (merged), and lanes labelled in column A, with a blank row.
 TEMPLATE = [
     ["Customer Journey Map – Home insurance claim"],
+    ["Persona: Maria, 52, first claim in 20 years"],
     [],
     ["Journey stage", "Report the damage", None, "Assessment", "Repair", "Payout"],
     ["Touchpoint", "Phone hotline", "Claim web form", "Adjuster visit", "Contractor", "Bank transfer"],
@@ -43,12 +44,13 @@ TEMPLATE = [
 
 
 def test_a_template_with_stages_as_columns(tmp_path):
-    source = write_workbook(tmp_path / "claim.xlsx", {"Map": TEMPLATE}, {"Map": ["A1:F1", "B3:C3"]})
+    source = write_workbook(tmp_path / "claim.xlsx", {"Map": TEMPLATE}, {"Map": ["A1:F1", "A2:F2", "B4:C4"]})
     target = tmp_path / "claim.journey.yaml"
     result = run_journeyctl("import", source, "-o", target)
     assert result.returncode == 0, result.stderr
     data, findings = load_map(target)
     assert data["title"] == "Customer Journey Map – Home insurance claim"
+    assert data["description"] == "Persona: Maria, 52, first claim in 20 years"  # kept, not dropped
     assert stage_names(data) == ["Report the damage", "Assessment", "Repair", "Payout"]
     assert [t["name"] for t in data["stages"][0]["touchpoints"]] == ["Phone hotline", "Claim web form"]
     form = touchpoints(data)[1]
@@ -57,7 +59,7 @@ def test_a_template_with_stages_as_columns(tmp_path):
     assert "thinking" not in touchpoints(data)[3]
     assert not [f for f in findings if f.code.startswith("E")]
     assert touchpoints(raw_yaml(target))[4]["x-channel-owner"] == "Finance"
-    assert "claim.xlsx:11:1: IMP100 unknown-column `Channel owner`" in result.stderr
+    assert "claim.xlsx:12:1: IMP100 unknown-column `Channel owner`" in result.stderr
     assert target.read_text(encoding="utf-8").startswith(
         "# Imported by `journeyctl import` from claim.xlsx, sheet `Map` (a column per stage).\n"
     )

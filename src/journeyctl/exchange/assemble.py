@@ -30,6 +30,7 @@ def assemble(table: Table, log: ImportLog, scale: Optional[tuple[int, int]], cha
         builder.add(record)
     if draft.title is None:
         draft.title = table.title
+    draft.description = table.description
     return draft
 
 
@@ -185,7 +186,8 @@ class _Builder:
                 cell.line,
                 cell.column,
                 "IMP020",
-                f"Emotion `{text}` is not a whole number on the scale {self.low} to {self.high}.",
+                f"Emotion `{text}` is not a whole number on the scale {self.low} to {self.high}. If `{entry.label}` "
+                f'holds words or emoji, read it as the feeling: --column "{entry.label}=feeling".',
             )
         elif not self.low <= number <= self.high:
             self.log.problem(

@@ -78,7 +78,7 @@ class _MapData:
     def data(self) -> dict[str, Any]:
         draft = self.draft
         title = draft.title or "Imported journey"
-        map_id = IdMaker().make("", title, draft.given_id, MAX_ID)  # the map's id is not one of its items'
+        map_id = IdMaker().make("", title, draft.given_id, MAX_ID)  # the map's id is not one of its items
         data: dict[str, Any] = {"journeyctl": 1, "id": map_id, "title": title}
         if draft.description:
             data["description"] = draft.description

@@ -23,13 +23,31 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "touchpoint_id": ("touchpoint id", "touch point id"),
     "touchpoint": ("touchpoint", "touch point", "step", "interaction", "touchpoint name", "moment"),
     "channel": ("channel", "medium"),
-    "owner": ("owner", "touchpoint owner", "responsible"),
+    "owner": ("owner", "touchpoint owner", "responsible", "ownership", "internal owner", "internal ownership", "team"),
     "critical": ("critical", "critical moment", "moment of truth"),
     "doing": ("doing", "actions", "action", "customer actions", "customer action", "activities", "does"),
     "thinking": ("thinking", "thoughts", "thought", "questions", "customer thoughts", "thinks"),
     "feeling": ("feeling", "feelings", "emotions", "customer feelings", "feels"),
-    "emotion": ("emotion", "score", "mood", "sentiment", "emotion score", "emotional score", "sentiment score"),
-    "backstage": ("backstage", "backstage actions", "behind the scenes"),
+    "emotion": (
+        "emotion",
+        "score",
+        "mood",
+        "sentiment",
+        "emotion score",
+        "emotional score",
+        "sentiment score",
+        "emotional curve",
+        "emotion curve",
+        "satisfaction",
+    ),
+    "backstage": (
+        "backstage",
+        "backstage actions",
+        "behind the scenes",
+        "systems",
+        "backstage systems",
+        "support processes",
+    ),
     "evidence": ("evidence", "source", "sources", "research"),
     "pain_points": ("pain points", "pain point", "pain", "pains", "problem", "problems"),
     "pain_point_ids": ("pain point ids", "pain point id"),
@@ -37,8 +55,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "opportunity_ids": ("opportunity ids", "opportunity id"),
     "expected_outcome": ("expected outcome", "outcome", "expected outcomes", "outcomes"),
 }
+# Words that name one field inside a longer header, as templates ask their
+# questions ("What is the customer doing?", "How do they feel?", "Sentiment (1-5)").
+KEYWORDS: dict[str, frozenset[str]] = {
+    "doing": frozenset({"doing", "does", "actions", "activities"}),
+    "thinking": frozenset({"thinking", "think", "thinks", "thoughts"}),
+    "feeling": frozenset({"feel", "feels", "feeling", "feelings"}),
+    "emotion": frozenset({"emotion", "sentiment", "mood", "score"}),
+    "pain_points": frozenset({"pain", "pains", "problems", "frustrations"}),
+    "opportunities": frozenset({"opportunities", "ideas", "improvements"}),
+}
 IGNORE = "ignore"
 _NOT_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
 def normalise(header: str) -> str:
@@ -57,15 +87,25 @@ class ColumnMap:
     chosen: dict[str, str]
 
     def field(self, header: str) -> Optional[str]:
-        """The field `header` names: the user's choice first, then the synonyms; None for no field."""
+        """The field `header` names (see `match`); None for no field."""
+        found = self.match(header)
+        return found[0] if found else None
+
+    def match(self, header: str) -> Optional[tuple[str, bool]]:
+        """(field, exactly): the user's choice, a synonym (also without a bracketed note, or its
+        plural), else a field whose keywords alone appear in the header (not exactly)."""
         key = normalise(header)
         if not key:
             return None
         if key in self.chosen:
-            return self.chosen[key]
-        if key in _BY_WORDS:
-            return _BY_WORDS[key]
-        return _BY_WORDS.get(key[:-1]) if key.endswith("s") else None
+            return self.chosen[key], True
+        for candidate in (key, normalise(_BRACKETS.sub("", header))):
+            found = _BY_WORDS.get(candidate) or (_BY_WORDS.get(candidate[:-1]) if candidate.endswith("s") else None)
+            if found:
+                return found, True
+        words = set(_WORD.findall(header.casefold()))
+        fields = [field for field, keywords in KEYWORDS.items() if words & keywords]
+        return (fields[0], False) if len(fields) == 1 else None
 
 
 def column_map(options: list[str]) -> ColumnMap:

@@ -15,7 +15,8 @@ MAX_ID = 64
 
 def slug(text: str, limit: int = 40) -> str:
     """`text` as id words (`Sign in / Register` -> `sign-in-register`), cut at a word end within `limit`."""
-    folded = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    # An apostrophe joins its word: "can't" is `cant`, "partner's" is `partners`.
+    folded = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss").replace("'", "").replace("’", ""))
     ascii_text = folded.encode("ascii", "ignore").decode("ascii")
     words = _NOT_ID.sub("-", ascii_text).strip("-")
     if len(words) <= limit:

@@ -26,6 +26,7 @@ CODES = {
     "IMP104": "numbers-as-text",
     "IMP105": "sheet-chosen",
     "IMP106": "mermaid-ignored",
+    "IMP107": "column-read-as",
 }
 
 

@@ -79,11 +79,12 @@ class Record:
 
 @dataclass
 class Table:
-    """The records of a grid, its layout, and a title written above it (a lone cell)."""
+    """The records of a grid, its layout, and the title and text written above it."""
 
     layout: str
     records: list[Record]
     title: Optional[str] = None
+    description: Optional[str] = None
     fields: set[str] = field(default_factory=set)
 
 
@@ -103,6 +104,16 @@ def read_table(grid: Grid, columns: ColumnMap, layout: Optional[str], log: Impor
             '--column "HEADER=FIELD", or use --layout columns for a table with a column per stage.',
         )
     table = _by_rows(rows, header, columns, log) if chosen == ROWS else _by_columns(grid.path, rows, columns, log)
+    if not table.fields & {"stage", "stage_id"}:
+        cell = rows[header][0]
+        raise fail(
+            grid.path,
+            "IMP012",
+            "No column names the stage (Stage, Phase, Journey stage): a map is stages of touchpoints. "
+            'Name yours with --column "HEADER=stage".',
+            cell.line,
+            cell.column,
+        )
     _check_numbers_as_text(table, log)
     return table
 
@@ -131,10 +142,13 @@ def _header_row(rows: list[list[Cell]], columns: ColumnMap) -> tuple[int, int]:
     return best, best_count
 
 
-def _lone_title(rows: list[list[Cell]]) -> Optional[str]:
-    """Text written alone in a row above the table: its title, as templates have it."""
-    filled = [cell.text for cell in rows[0] if cell.text] if rows else []
-    return filled[0] if len(filled) == 1 else None
+def _above(rows: list[list[Cell]]) -> tuple[Optional[str], Optional[str]]:
+    """What is written above the table: text alone in the first row is its title, as
+    templates have it; the rest (a persona line, a note) becomes the map's description."""
+    lines = [" ".join(cell.text for cell in row if cell.text) for row in rows]
+    alone = bool(rows) and sum(bool(cell.text) for cell in rows[0]) == 1
+    title = lines.pop(0) if alone else None
+    return title, "\n".join(lines) or None
 
 
 def _by_rows(rows: list[list[Cell]], header: int, columns: ColumnMap, log: ImportLog) -> Table:
@@ -146,7 +160,7 @@ def _by_rows(rows: list[list[Cell]], header: int, columns: ColumnMap, log: Impor
         ]
         records.append(Record(row[0].line, row[0].column, entries, may_continue=True))
     fields = {name for name, _ in labels if name}
-    return Table(ROWS, records, _lone_title(rows[:header]), fields)
+    return Table(ROWS, records, *_above(rows[:header]), fields=fields)
 
 
 def _labels(header: list[tuple[Cell, str]], columns: ColumnMap, log: ImportLog) -> list[tuple[str, str]]:
@@ -161,9 +175,17 @@ def _labels(header: list[tuple[Cell, str]], columns: ColumnMap, log: ImportLog) 
 
 
 def _field_or_extension(label: str, cell: Cell, columns: ColumnMap, seen: set[str], log: ImportLog) -> str:
-    name = columns.field(cell.text) if cell.text else None
+    found = columns.match(cell.text) if cell.text else None
+    name = found[0] if found else None
     if name == IGNORE:
         return ""
+    if found is not None and not found[1] and name not in seen:
+        log.notice(
+            cell.line,
+            cell.column,
+            "IMP107",
+            f'`{label}` is read as {name}; if it is something else, say what with --column "{label}=FIELD".',
+        )
     if name is not None and (name not in SINGLE or name not in seen):
         return name
     key = _extension_key(label, seen)
@@ -216,7 +238,7 @@ def _by_columns(path: str, rows: list[list[Cell]], columns: ColumnMap, log: Impo
                 record.entries.append(Entry(name, label, cell))
         records.append(record)
     fields = {"stage"} | {name for name, _ in labels if name}
-    return Table(COLUMNS, records, _lone_title(rows[:stage_row]), fields)
+    return Table(COLUMNS, records, *_above(rows[:stage_row]), fields=fields)
 
 
 def _check_numbers_as_text(table: Table, log: ImportLog) -> None:
