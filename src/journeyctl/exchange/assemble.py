@@ -23,8 +23,8 @@ def assemble(table: Table, log: ImportLog, scale: Optional[tuple[int, int]], cha
     """The map a table describes; problems and notices go to `log`."""
     draft = MapDraft()
     _map_fields(table.records, draft, log)
-    if scale is not None:
-        draft.scale = scale
+    if scale is not None or draft.scale is None:
+        draft.scale = scale or table.scale
     builder = _Builder(draft, log, frozenset(channels), table.fields)
     for record in table.records:
         builder.add(record)

@@ -27,6 +27,7 @@ CODES = {
     "IMP105": "sheet-chosen",
     "IMP106": "mermaid-ignored",
     "IMP107": "column-read-as",
+    "IMP108": "scale-from-header",
 }
 
 

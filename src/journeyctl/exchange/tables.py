@@ -7,6 +7,7 @@ become the same records: one per row, or one per stage column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -17,6 +18,7 @@ from journeyctl.exchange.ids import slug
 from journeyctl.exchange.notices import ImportLog, fail
 
 ROWS, COLUMNS = "rows", "columns"
+_RANGE = re.compile(r"[(\[]\s*([+-]?\d+)\s*(?:\.\.|to|–|-)\s*([+-]?\d+)\s*[)\]]", re.IGNORECASE)
 # Fields of which a record holds one value; the others are lists, and columns add up.
 SINGLE = frozenset(
     {
@@ -86,6 +88,7 @@ class Table:
     title: Optional[str] = None
     description: Optional[str] = None
     fields: set[str] = field(default_factory=set)
+    scale: Optional[tuple[int, int]] = None  # as the emotion column's header states it: "Score (1-5)"
 
 
 def read_table(grid: Grid, columns: ColumnMap, layout: Optional[str], log: ImportLog) -> Table:
@@ -115,6 +118,7 @@ def read_table(grid: Grid, columns: ColumnMap, layout: Optional[str], log: Impor
             cell.column,
         )
     _check_numbers_as_text(table, log)
+    table.scale = _scale_in_label(table, log)
     return table
 
 
@@ -239,6 +243,22 @@ def _by_columns(path: str, rows: list[list[Cell]], columns: ColumnMap, log: Impo
         records.append(record)
     fields = {"stage"} | {name for name, _ in labels if name}
     return Table(COLUMNS, records, *_above(rows[:stage_row]), fields=fields)
+
+
+def _scale_in_label(table: Table, log: ImportLog) -> Optional[tuple[int, int]]:
+    """The scale an emotion header states in brackets ("Score (1-5)", "Sentiment (-2 to 2)")."""
+    entry = next((e for record in table.records for e in record.entries if e.field == "emotion"), None)
+    match = _RANGE.search(entry.label) if entry is not None else None
+    if entry is None or match is None or int(match.group(1)) >= int(match.group(2)):
+        return None
+    low, high = int(match.group(1)), int(match.group(2))
+    log.notice(
+        entry.cell.line,
+        entry.cell.column,
+        "IMP108",
+        f"Emotions are read on the scale {low} to {high} that `{entry.label}` states (--scale sets another).",
+    )
+    return low, high
 
 
 def _check_numbers_as_text(table: Table, log: ImportLog) -> None:
