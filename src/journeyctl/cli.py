@@ -404,8 +404,14 @@ def import_(
 def export(
     paths: Paths,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="csv, xlsx, json or mermaid.", show_default=False)
-    ] = "csv",
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, xlsx, json or mermaid (default: from -o's extension, else csv).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Optional[str], typer.Option("--output", "-o", help="The file to write (default: standard output).")
     ] = None,

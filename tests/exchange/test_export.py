@@ -130,7 +130,7 @@ def test_formula_injection_is_neutralised_in_csv_and_xlsx(tmp_path):
 
 def test_the_workbook_has_a_sheet_per_table_typed_cells_frozen_headers_and_widths(tmp_path):
     target = tmp_path / "maps.xlsx"
-    result = run_journeyctl("export", EXAMPLES, "-f", "xlsx", "-o", target)
+    result = run_journeyctl("export", EXAMPLES, "-o", target)  # the format from the extension
     assert result.returncode == 0, result.stderr
     workbook = openpyxl.load_workbook(target)
     assert workbook.sheetnames == ["Touchpoints", "Pain points", "Opportunities"]
@@ -169,12 +169,14 @@ def test_json_is_the_validated_map_the_schema_describes(tmp_path, cli):
         jsonschema.validate(checked, schema)
 
 
-def test_mermaid_is_the_markdown_pages_block(cli):
+def test_mermaid_is_the_markdown_pages_block(cli, tmp_path):
     block = cli("export", STORE, "-f", "mermaid").out
     page = cli("render", STORE, "-f", "markdown").out
     assert block.startswith("journey\n    title Buying a pair of hiking boots online\n")
     assert f"```mermaid\n{block}```\n" in page
     assert "Sign in or create an account: 1: Leo Marchetti\n" in block
+    cli("export", STORE, "-o", tmp_path / "store.mmd")
+    assert (tmp_path / "store.mmd").read_text(encoding="utf-8") == block
     several = cli("export", EXAMPLES, "-f", "mermaid")
     assert (several.code, several.err) == (
         2,

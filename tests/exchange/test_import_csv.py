@@ -105,7 +105,11 @@ def test_excel_unicode_text_is_utf16_with_tabs(tmp_path):
         f"{source}:1:3: IMP107 column-read-as `How do they feel?` is read as feeling; if it is something else, "
         'say what with --column "How do they feel?=FIELD".'
     ) in result.stderr
-    assert "Sentiment" not in result.stderr  # a synonym with a note in brackets is no guess
+    assert "`Sentiment (-2 to 2)` is read as" not in result.stderr  # a synonym with a note in brackets is no guess
+    assert (
+        "IMP108 scale-from-header Emotions are read on the scale -2 to 2 that `Sentiment (-2 to 2)` states"
+        in result.stderr
+    )
 
 
 def test_a_table_without_a_stage_column(tmp_path):

@@ -98,6 +98,12 @@ def test_a_cell_that_is_not_yes_or_no_is_reported_with_its_row_and_column(tmp_pa
 
 
 def test_a_damaged_workbook_and_a_zip_bomb_are_refused(tmp_path):
+    text = tmp_path / "table.xlsx"
+    text.write_text("Stage,Touchpoint\nBuy,Cart\n", encoding="utf-8")
+    assert run_journeyctl("import", text).stderr.endswith(
+        "IMP001 unreadable-source This is not a workbook (XLSX, XLS or ODS) but text: import it with --from csv.\n"
+    )
+    assert run_journeyctl("import", text, "--from", "csv").returncode == 0
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 this is not a zip")
     result = run_journeyctl("import", broken)

@@ -54,12 +54,13 @@ class MapDraft:
     persona: Optional[str] = None
     stages: list[StageDraft] = field(default_factory=list)
 
-    def counts(self) -> dict[str, int]:
-        """How many stages, touchpoints, pain points and opportunities it holds."""
+    def counts(self) -> str:
+        """How many stages, touchpoints, pain points and opportunities it holds, in words."""
         touchpoints = [t for stage in self.stages for t in stage.touchpoints]
-        return {
-            "stages": len(self.stages),
-            "touchpoints": len(touchpoints),
-            "pain points": sum(len(t.pain_points) for t in touchpoints),
-            "opportunities": sum(len(t.opportunities) for t in touchpoints),
-        }
+        counts = (
+            (len(self.stages), "stage", "stages"),
+            (len(touchpoints), "touchpoint", "touchpoints"),
+            (sum(len(t.pain_points) for t in touchpoints), "pain point", "pain points"),
+            (sum(len(t.opportunities) for t in touchpoints), "opportunity", "opportunities"),
+        )
+        return ", ".join(f"{number} {one if number == 1 else many}" for number, one, many in counts)

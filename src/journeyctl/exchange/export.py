@@ -8,6 +8,7 @@ JSON (the validated model, defaults filled), or the Markdown page's Mermaid bloc
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from journeyctl.render.view import build_view
 from journeyctl.system.atomic import check_not_read, check_writable, write_atomically
 
 FORMATS = ("csv", "xlsx", "json", "mermaid")
+# The format an output file's name asks for, when --format does not say.
+_BY_EXTENSION = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".mmd": "mermaid", ".mermaid": "mermaid"}
 UTF8_BOM = "\ufeff"
 
 
@@ -34,7 +37,7 @@ class ExportRequest:
     """What the user asked for on the command line."""
 
     paths: list[str]
-    format: str
+    format: Optional[str]  # None: from the output's extension, else csv
     output: Optional[str] = None
     table: str = "touchpoints"
     force: bool = False
@@ -52,6 +55,9 @@ class _Read:
 
 def export_paths(request: ExportRequest, stdout: TextIO, terminal: bool) -> None:
     """Write the maps the paths name in the requested format, to -o or standard output."""
+    if request.format is None:
+        extension = os.path.splitext(request.output or "")[1].lower()
+        request = dataclasses.replace(request, format=_BY_EXTENSION.get(extension, "csv"))
     _check_request(request, terminal)
     checker = Checker("export")
     read = list(check_paths(request.paths, checker, _Reader(checker)))

@@ -197,7 +197,7 @@ def _scale(text: Optional[str]) -> Optional[tuple[int, int]]:
 
 
 def _summary(draft: MapDraft, findings: list[Finding], output: Optional[str]) -> str:
-    made = ", ".join(f"{number} {what}" for what, number in draft.counts().items())
+    made = draft.counts()
     lines = [f"Imported “{draft.title}”" + (f" into {output}" if output else "") + f": {made}."]
     tally = Counter((finding.code, finding.name) for finding in findings)
     if tally:

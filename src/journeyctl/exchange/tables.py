@@ -212,7 +212,7 @@ def _field_or_extension(label: str, cell: Cell, columns: ColumnMap, seen: set[st
 
 
 def _extension_key(label: str, seen: set[str]) -> str:
-    base = "x-" + (slug(label, 40) or "column")
+    base = "x-" + (slug(label.removeprefix("x-"), 40) or "column")
     key, number = base, 2
     while key in seen:
         key, number = f"{base}-{number}", number + 1

@@ -25,6 +25,7 @@ INSTALL_HINT = "pip install 'journeyctl[xlsx]'"
 # A workbook is a zip of XML: its unpacked size is bounded too, so that a small
 # file cannot expand to gigabytes in memory.
 MAX_UNPACKED = 16 * MAX_BYTES
+_OLE = b"\xd0\xcf\x11\xe0"  # the container of Excel 97-2003 .xls files
 
 
 class MissingExtra(JourneyctlError):
@@ -79,6 +80,8 @@ def _open(path: str, raw: bytes) -> Any:
     calamine = _calamine()
     if raw.startswith(b"PK\x03\x04"):
         _check_unpacked(path, raw)
+    elif not raw.startswith(_OLE):
+        raise fail(path, "IMP001", "This is not a workbook (XLSX, XLS or ODS) but text: import it with --from csv.")
     try:
         return calamine.CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except calamine.PasswordError:
