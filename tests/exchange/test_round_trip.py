@@ -34,6 +34,7 @@ def test_export_then_import_changes_nothing_the_table_carries(tmp_path, example,
     assert imported.returncode == 0, imported.stderr
     # No column unknown, no value in conflict, no ids out of step with their items.
     assert not {"IMP100", "IMP101", "IMP102", "IMP103"} & set(imported.stderr.split())
+    assert run_journeyctl("fmt", "--check", back).returncode == 0  # written in fmt's layout
     result = run_journeyctl("diff", example, back, "-f", "json")
     assert result.returncode == 0, result.stderr
     changes = json.loads(result.stdout)["changes"]

@@ -3,7 +3,6 @@ came from, fmt's canonical layout, and checked by lint (no errors allowed)."""
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,7 @@ from journeyctl.core.errors import JourneyctlError
 from journeyctl.core.findings import Finding
 from journeyctl.exchange.draft import ItemDraft, MapDraft, StageDraft, TouchpointDraft
 from journeyctl.exchange.ids import MAX_ID, IdMaker
-from journeyctl.formatter.engine import NEVER_WRAP, format_text
+from journeyctl.formatter.engine import canonical_text
 
 _LINK = re.compile(r"^(?:https?://|mailto:)\S+$", re.IGNORECASE)
 _SINGLE_VALUES = ("channel", "owner", "critical", "doing", "thinking", "feeling", "emotion")
@@ -32,7 +31,7 @@ class BuiltMap:
 def build_map(draft: MapDraft, path: str, settings: Settings) -> BuiltMap:
     """The YAML text of `draft` in fmt's layout, as `path` would hold it, and lint's findings."""
     data = _MapData(draft).data()
-    text = format_text(_comment(draft.origin) + _dump(data), path)
+    text = _comment(draft.origin) + canonical_text(_styled(data))
     findings = Checker("lint", settings=settings).check_text(text, path).findings
     errors = [finding for finding in findings if finding.code.startswith("E")]
     if errors:
@@ -137,17 +136,6 @@ class _MapData:
 
 class _Flow(list[Any]):
     """A list written on one line (`[a, b]`), as maps write ids and short lists."""
-
-
-def _dump(data: dict[str, Any]) -> str:
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.width = NEVER_WRAP
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    stream = io.StringIO()
-    yaml.dump(_styled(data), stream)
-    return stream.getvalue()
 
 
 def _styled(value: Any) -> Any:

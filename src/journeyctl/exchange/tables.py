@@ -97,7 +97,8 @@ def read_table(grid: Grid, columns: ColumnMap, layout: Optional[str], log: Impor
     if not rows:
         raise fail(grid.path, "IMP010", "The table is empty.")
     header, matches = _header_row(rows, columns)
-    lanes = sum(columns.field(row[0].text) not in (None, IGNORE) for row in rows)
+    # A template with stages as columns labels its lanes in the first column, each field once.
+    lanes = len({columns.field(row[0].text) for row in rows} - {None, IGNORE})
     chosen = layout or (COLUMNS if lanes > max(matches, 1) else ROWS)
     if chosen == ROWS and matches == 0:
         raise fail(
