@@ -133,6 +133,14 @@ def test_a_table_with_a_row_per_stage(tmp_path):
     assert "feeling: Nervous\n" in result.stdout
 
 
+def test_a_stage_named_like_a_field_does_not_make_the_rows_look_like_lanes(tmp_path):
+    text = "Stage,Touchpoint,Doing\nResearch,Blog,Reads\nResearch,Forum,Asks\nResearch,Reviews,Reads\nBuy,Cart,Pays\n"
+    result = run_journeyctl("import", write_csv(tmp_path / "research.csv", text))
+    assert result.returncode == 0, result.stderr
+    assert "(one row per touchpoint)" in result.stdout
+    assert result.stdout.count("- id: stage-") == 2
+
+
 def test_rows_of_one_stage_apart_form_one_stage_in_order_of_first_appearance(tmp_path):
     text = "Stage,Touchpoint\nBuy,Cart\nUse,App\nBuy,Payment\n"
     result = run_journeyctl("import", write_csv(tmp_path / "split.csv", text))
