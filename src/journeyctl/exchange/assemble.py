@@ -11,7 +11,7 @@ from journeyctl.exchange.cells import flag, is_blank_mark, one_line, split_items
 from journeyctl.exchange.draft import ItemDraft, MapDraft, StageDraft, TouchpointDraft
 from journeyctl.exchange.ids import slug
 from journeyctl.exchange.notices import ImportLog
-from journeyctl.exchange.tables import Entry, Record, Table
+from journeyctl.exchange.records import Entry, Record, Table
 
 # Fields about the whole map or a stage: a row with only these adds no touchpoint.
 _NOT_TOUCHPOINT = frozenset({"journey_id", "title", "scale_min", "scale_max", "stage", "stage_id", "customer_goal"})

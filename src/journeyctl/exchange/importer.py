@@ -24,7 +24,8 @@ from journeyctl.exchange.draft import MapDraft
 from journeyctl.exchange.grid import MAX_BYTES, check_size
 from journeyctl.exchange.headers import column_map
 from journeyctl.exchange.notices import ImportLog, fail
-from journeyctl.exchange.tables import COLUMNS, ROWS, Table, read_table
+from journeyctl.exchange.records import Table
+from journeyctl.exchange.tables import COLUMNS, ROWS, read_table
 from journeyctl.model.fields import ID_PATTERN
 from journeyctl.render.output import write_stdout
 from journeyctl.system.atomic import check_not_read, check_writable, write_atomically

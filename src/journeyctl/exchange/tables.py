@@ -8,7 +8,6 @@ become the same records: one per row, or one per stage column.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
 from journeyctl.exchange.cells import cell_text, whole_number
@@ -16,79 +15,11 @@ from journeyctl.exchange.grid import Grid
 from journeyctl.exchange.headers import IGNORE, ColumnMap
 from journeyctl.exchange.ids import slug
 from journeyctl.exchange.notices import ImportLog, fail
+from journeyctl.exchange.records import SINGLE, Cell, Entry, Record, Table
 
 ROWS, COLUMNS = "rows", "columns"
 _RANGE = re.compile(r"[(\[]\s*([+-]?\d+)\s*(?:\.\.|to|–|-)\s*([+-]?\d+)\s*[)\]]", re.IGNORECASE)
-# Fields of which a record holds one value; the others are lists, and columns add up.
-SINGLE = frozenset(
-    {
-        "journey_id",
-        "title",
-        "scale_min",
-        "scale_max",
-        "stage_id",
-        "stage",
-        "customer_goal",
-        "touchpoint_id",
-        "touchpoint",
-        "channel",
-        "owner",
-        "critical",
-        "doing",
-        "thinking",
-        "feeling",
-        "emotion",
-        "expected_outcome",
-    }
-)
 _HEADER_SEARCH = 20
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A cell's text and its 1-based position in the source."""
-
-    text: str
-    line: int
-    column: int
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One value of a record: the field (or `x-` key) it fills, the header that said so, the cell."""
-
-    field: str
-    label: str
-    cell: Cell
-
-
-@dataclass
-class Record:
-    """A row (or a stage column): its values, and whether a blank touchpoint continues the one before."""
-
-    line: int
-    column: int
-    entries: list[Entry] = field(default_factory=list)
-    may_continue: bool = False
-
-    def first(self, name: str) -> Optional[Entry]:
-        return next((entry for entry in self.entries if entry.field == name), None)
-
-    def text(self, name: str) -> str:
-        found = self.first(name)
-        return found.cell.text if found else ""
-
-
-@dataclass
-class Table:
-    """The records of a grid, its layout, and the title and text written above it."""
-
-    layout: str
-    records: list[Record]
-    title: Optional[str] = None
-    description: Optional[str] = None
-    fields: set[str] = field(default_factory=set)
-    scale: Optional[tuple[int, int]] = None  # as the emotion column's header states it: "Score (1-5)"
 
 
 def read_table(grid: Grid, columns: ColumnMap, layout: Optional[str], log: ImportLog) -> Table:
