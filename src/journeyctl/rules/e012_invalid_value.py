@@ -5,6 +5,11 @@ that is not YYYY-MM-DD, a value outside a list of choices, a link that is not
 http, https or mailto, an empty required list. Only `true` and `false` are
 booleans: `yes` and `no` are text.
 
+Fixable: `journeyctl lint --fix` rewrites a choice written in another case or
+with spaces as the format spells it: `severity: High` becomes `high`, `status:
+In Progress` becomes `in-progress` (likewise `state`, `better` and a source's
+`kind`). Other wrong values are left for you.
+
 Fails:
 
 ```yaml

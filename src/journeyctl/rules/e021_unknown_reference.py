@@ -4,6 +4,11 @@
 (`personas.yaml#ben`, relative to the map); `addresses` must name pain points
 of this file; `evidence` must name sources of this file.
 
+Fixable: `journeyctl lint --fix` changes a reference that is a near-miss of
+exactly one id of the right kind (`src-intervews` to `src-interviews`), once
+the map is otherwise valid. A reference that looks like two ids is left for
+you to choose.
+
 Fails:
 
 ```yaml
