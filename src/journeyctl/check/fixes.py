@@ -1,12 +1,13 @@
 """Fixes: text edits that make a finding go away without changing what the map says in a way the user did not ask for.
 
 Only findings whose fix is certain have one (each rule's docstring says so,
-under "Fixable:"): an unknown key (E011) or reference (E021) that is a near-miss
-of exactly one key or id; an enum value (E012) or a channel (W110) in the wrong
-case or with spaces; a rule a suppression names that silences nothing (I001).
-Never a guess between two candidates. A fix is a replacement of the text between
-two 1-based (line, column) places, lines counted as the loader counts them;
-`lint --fix` splices it into the file, the language server offers it as a quick fix.
+under "Fixable:"): an unknown key (E011) or reference (E021) that is a
+near-miss (a slip of a letter or two) of exactly one of the keys or ids it may
+be meant as; an enum value (E012) or a channel (W110) in the wrong case or with
+spaces; a rule a suppression names that silences nothing (I001). Never a guess
+between two candidates. A fix replaces the text between two 1-based (line,
+column) places, lines counted as the loader counts them; `lint --fix` splices
+it into the file, the language server offers it as a quick fix.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from journeyctl.check.suppressions import UNUSED, removal
 from journeyctl.core.findings import Finding
 from journeyctl.core.positions import Path
 from journeyctl.model import JourneyMap
+from journeyctl.model.spelling import near_misses
 from journeyctl.model.validation import choices, key_candidates
 from journeyctl.model.walk import identified_items, value_at
 from journeyctl.rules import find_rule
@@ -129,7 +131,7 @@ def _unknown_key(site: _Site) -> Optional[Fix]:
     path = site.path(on_key=True)
     if path is None:
         return None
-    found = key_candidates(site.data, path)
+    found = near_misses(str(path[-1]), key_candidates(site.data, path))
     siblings = value_at(site.data, path[:-1])
     if len(found) != 1 or not isinstance(siblings, dict) or found[0] in siblings:
         return None
@@ -166,6 +168,8 @@ def _reference(site: _Site) -> Optional[Fix]:
     if not key or any(item.id == value for _, _, item in identified_items(model)):
         return None  # an id of the wrong kind of item is not a typo
     found = candidates(model, key, value, site.checker.context(model, site.checked.path))
+    ident = value.rsplit("#", 1)[-1]  # in a persona library's reference, the persona's id is what may be mistyped
+    found = [ref for ref in found if near_misses(ident, [ref.rsplit("#", 1)[-1]])]
     return _change(site, path, found[0]) if len(found) == 1 else None
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from typing import Any, Literal, Optional, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from journeyctl.core.findings import Problem
 from journeyctl.model.journey import JourneyMap, PersonaLibrary
+from journeyctl.model.spelling import close_matches, did_you_mean
 from journeyctl.model.walk import ITEM_NAMES
 
 MapModel = Union[JourneyMap, PersonaLibrary]
@@ -81,16 +80,6 @@ def _describe(path: tuple[Any, ...], data: Any) -> str:
     ident = node.get("id") or node.get("name") if isinstance(node, dict) else None
     label = f"{name} `{ident}`" if isinstance(ident, str) else name
     return label[0].upper() + label[1:] if isinstance(path[-1], int) else f"The mapping {label}"
-
-
-def close_matches(word: str, choices: Iterable[str]) -> list[str]:
-    """The choices `word` looks like a misspelling of, closest first: the "did you mean" candidates."""
-    return difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-
-
-def did_you_mean(candidates: list[str], prefix: str = "") -> str:
-    """The hint a message ends with when there is a candidate (` Did you mean `name`?`), else nothing."""
-    return f" Did you mean `{prefix}{candidates[0]}`?" if candidates else ""
 
 
 def key_candidates(data: dict[str, Any], loc: tuple[Any, ...]) -> list[str]:
