@@ -157,14 +157,34 @@ def lint(
     exclude: Exclude = None,
     no_respect_gitignore: NoGitignore = False,
     allow_empty: AllowEmpty = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes (see `journeyctl rules`), then report what remains.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Write nothing; print what --fix would change as a unified diff.")
+    ] = False,
 ) -> None:
     """Check maps against the format and good practice."""
     from journeyctl.lint import lint_paths
     from journeyctl.lint.reporters import report
     from journeyctl.system.terminal import wants_colour
 
+    if diff and (format or output):
+        raise UsageError("--diff prints a diff: it cannot be combined with --format or --output.")
     settings = configuration(config, isolated, select, extend_select, ignore).settings
     search = search_for(exclude, no_respect_gitignore, allow_empty, settings)
+    if fix or diff:
+        from journeyctl.lint import fix_paths
+        from journeyctl.lint.fixing import FixReport
+
+        told = FixReport(sys.stderr)
+        fixed = fix_paths(paths, settings, parse_today(today), dry_run=diff, search=search)
+        if diff:
+            raise typer.Exit(max(told.diffs(fixed, sys.stdout), tell(search)))
+        tally = report(
+            told.results(fixed), sys.stdout, format, os.environ, output, wants_colour(sys.stdout), quiet, True
+        )
+        raise typer.Exit(max(tally.exit_code(), told.exit_code(), tell(search)))
     results = lint_paths(paths, settings, parse_today(today), search=search)
     tally = report(results, sys.stdout, format, os.environ, output, wants_colour(sys.stdout), quiet)
     raise typer.Exit(max(tally.exit_code(), tell(search)))
