@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,3 +94,37 @@ def run_journeyctl(
         env=full_env,
         timeout=300,
     )
+
+
+# Golden files: every HTML page carries the one shared stylesheet, checked once per page and
+# left out of the golden copy.
+STYLE = re.compile(r"(<style>\n?)(.*?)(\n?</style>)", re.DOTALL)
+
+
+def shared_stylesheet() -> str:
+    """templates/style.css.j2 as every HTML page carries it: without its Jinja comments."""
+    from journeyctl.render.environment import builtin_templates
+
+    source = (builtin_templates() / "style.css.j2").read_text(encoding="utf-8")
+    return re.sub(r"\{#.*?#\}\n?", "", source, flags=re.DOTALL).strip()
+
+
+def without_stylesheet(page: str) -> str:
+    """`page` with its one <style> block, once checked to hold the shared stylesheet, left empty.
+
+    The golden pages keep their own markup only: the stylesheet would be four fifths of them.
+    """
+    blocks = STYLE.findall(page)
+    assert len(blocks) == 1, f"{len(blocks)} <style> blocks"
+    assert blocks[0][1].strip() == shared_stylesheet(), "the page's stylesheet is not templates/style.css.j2"
+    return STYLE.sub(r"\1/* templates/style.css.j2 */\3", page)
+
+
+def check_golden(name: str, text: str, folder: Path = ROOT / "tests" / "render" / "golden") -> None:
+    """Compare `text` with the golden file FOLDER/NAME exactly; rewrite it with JOURNEYCTL_UPDATE_GOLDEN=1."""
+    path = folder / name
+    if os.environ.get("JOURNEYCTL_UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8", newline="")
+    assert path.exists(), f"no golden file {path}: run with JOURNEYCTL_UPDATE_GOLDEN=1"
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"{name} differs from its golden file (JOURNEYCTL_UPDATE_GOLDEN=1 rewrites it)"

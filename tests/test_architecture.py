@@ -43,6 +43,7 @@ SIDEWAYS: dict[tuple[str, str], str] = {
     ("report", "render"): "the dashboard is a page of the site, drawn with render's templates",
     ("exchange", "render"): "PDF is the HTML page printed; the Mermaid block is the Markdown page's",
     ("exchange", "formatter"): "an imported map is written in fmt's canonical layout",
+    ("lint", "formatter"): "`lint --fix` keeps a map in fmt's canonical layout, and shows --diff as fmt does",
     ("render", "report"): "a site's dashboard is the portfolio report of its maps",
     ("__main__", "cli"): "the console script imports the command line, catching Ctrl-C while it loads",
     ("cli", "lsp"): "`journeyctl lsp` starts the language server, a front end of its own",

@@ -145,7 +145,13 @@ def test_a_site_syncs_every_page_before_its_rename_and_the_folder_once_at_the_en
     calls = disk_calls(
         tmp_path, sys.executable, "-m", "journeyctl", "render", str(EXAMPLES), "-o", str(site), "--today", TODAY
     )
-    pages = ["online-store-checkout.html", "plumbing-emergency-call.html", "saas-trial-to-paid.html", "index.html"]
+    pages = [
+        "dashboard.html",
+        "online-store-checkout.html",
+        "plumbing-emergency-call.html",
+        "saas-trial-to-paid.html",
+        "index.html",
+    ]
     written = [*pages, ".journeyctl-site.json"]
     assert sorted(path.name for path in site.iterdir()) == sorted(written)
     renames = [(index, paths) for index, (call, paths) in enumerate(calls) if call == "rename"]
@@ -173,6 +179,7 @@ def test_pages_written_side_by_side_get_the_mode_the_umask_allows(tmp_path):
     assert (done.returncode, done.stderr) == (0, "")
     assert {path.name: path.stat().st_mode & 0o777 for path in site.iterdir()} == dict.fromkeys(
         [
+            "dashboard.html",
             "index.html",
             "online-store-checkout.html",
             "plumbing-emergency-call.html",

@@ -157,14 +157,34 @@ def lint(
     exclude: Exclude = None,
     no_respect_gitignore: NoGitignore = False,
     allow_empty: AllowEmpty = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply the safe fixes (see `journeyctl rules`), then report what remains.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Write nothing; print what --fix would change as a unified diff.")
+    ] = False,
 ) -> None:
     """Check maps against the format and good practice."""
     from journeyctl.lint import lint_paths
     from journeyctl.lint.reporters import report
     from journeyctl.system.terminal import wants_colour
 
+    if diff and (format or output):
+        raise UsageError("--diff prints a diff: it cannot be combined with --format or --output.")
     settings = configuration(config, isolated, select, extend_select, ignore).settings
     search = search_for(exclude, no_respect_gitignore, allow_empty, settings)
+    if fix or diff:
+        from journeyctl.lint import fix_paths
+        from journeyctl.lint.fixing import FixReport
+
+        told = FixReport(sys.stderr)
+        fixed = fix_paths(paths, settings, parse_today(today), dry_run=diff, search=search)
+        if diff:
+            raise typer.Exit(max(told.diffs(fixed, sys.stdout), tell(search)))
+        tally = report(
+            told.results(fixed), sys.stdout, format, os.environ, output, wants_colour(sys.stdout), quiet, True
+        )
+        raise typer.Exit(max(tally.exit_code(), told.exit_code(), tell(search)))
     results = lint_paths(paths, settings, parse_today(today), search=search)
     tally = report(results, sys.stdout, format, os.environ, output, wants_colour(sys.stdout), quiet)
     raise typer.Exit(max(tally.exit_code(), tell(search)))
@@ -284,7 +304,7 @@ def git_setup() -> None:
 @app.command()
 def render(
     paths: Paths,
-    format: Annotated[str, typer.Option("--format", "-f", help="Output format: html or markdown.")] = "html",
+    format: Annotated[str, typer.Option("--format", "-f", help="Output format: html, markdown or pdf.")] = "html",
     output: Annotated[
         Optional[str],
         typer.Option(
@@ -307,13 +327,26 @@ def render(
             help="Remove the pages of maps that no longer exist from the site folder (only pages journeyctl wrote).",
         ),
     ] = False,
+    paper: Annotated[str, typer.Option(help="PDF paper, landscape: a4 or letter.")] = "a4",
+    browser: Annotated[
+        Optional[str],
+        typer.Option(
+            help="PDF: the Chromium or Chrome program (default: chromium, chromium-browser or google-chrome)."
+        ),
+    ] = None,
 ) -> None:
-    """Render maps as self-contained HTML pages or GitHub Markdown."""
-    from journeyctl.render import render_paths
-
+    """Render maps as self-contained HTML pages, GitHub Markdown, or PDF."""
     search = search_for(exclude, no_respect_gitignore, allow_empty)
     try:
-        render_paths(paths, format, output, templates, parse_today(today), sys.stdout, search=search, clean=clean)
+        if format == "pdf":
+            from journeyctl.exchange.pdf import render_pdf
+
+            render_pdf(paths, output, templates, parse_today(today), paper, browser, sys.stdout, search)
+        else:
+            from journeyctl.render import render_paths
+
+            when = parse_today(today)
+            render_paths(paths, format, output, templates, when, sys.stdout, search=search, clean=clean)
     finally:  # a map's errors stop the render; the paths named in vain are told all the same
         code = tell(search)
     raise typer.Exit(code)
@@ -519,6 +552,96 @@ def lsp() -> None:
     from journeyctl.lsp import serve
 
     raise typer.Exit(serve())
+
+
+@app.command("import")
+def import_(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A spreadsheet (.csv, .xlsx, .xls, .ods) or a Mermaid journey (.mmd, or .md with a mermaid block).",
+            show_default=False,
+            metavar="SOURCE",
+        ),
+    ],
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", help="The new map's file (default: standard output).", metavar="MAP"),
+    ] = None,
+    source_format: Annotated[
+        Optional[str],
+        typer.Option("--from", help="csv, xlsx or mermaid (default: from the file name).", show_default=False),
+    ] = None,
+    column: Annotated[
+        Optional[list[str]],
+        typer.Option(help='Read a column as a field: "HEADER=FIELD" (repeatable).', metavar="HEADER=FIELD"),
+    ] = None,
+    sheet: Annotated[
+        Optional[str], typer.Option(help="The workbook's sheet to read (default: the first with a table).")
+    ] = None,
+    layout: Annotated[
+        Optional[str],
+        typer.Option(help="rows (a row per touchpoint) or columns (a column per stage); default: detected."),
+    ] = None,
+    map_id: Annotated[Optional[str], typer.Option("--id", help="The new map's id (default: from its title).")] = None,
+    title: Annotated[Optional[str], typer.Option(help="The new map's title.")] = None,
+    encoding: Annotated[
+        Optional[str], typer.Option(help="The CSV's encoding when it is not UTF-8 or UTF-16 (cp1252, latin-1...).")
+    ] = None,
+    scale: Annotated[
+        Optional[str],
+        typer.Option(help="The emotion scale the table uses, LOW..HIGH (default -2..2).", metavar="LOW..HIGH"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing map file.")] = False,
+) -> None:
+    """Turn a spreadsheet or a Mermaid journey diagram into a new map."""
+    from journeyctl.core.findings import finding_spans
+    from journeyctl.exchange.importer import ImportRequest, import_map
+    from journeyctl.system.terminal import line_writer, wants_colour
+
+    request = ImportRequest(
+        source, output, source_format, list(column or ()), sheet, layout, map_id, title, encoding, scale, force
+    )
+    settings = configuration(None, False, None, None, None).settings
+    imported = import_map(request, settings, sys.stdout)
+    write_notice = line_writer(sys.stderr, wants_colour(sys.stderr))
+    for notice in imported.notices:
+        write_notice(finding_spans(notice))
+    (sys.stdout if output else sys.stderr).write(imported.summary)
+
+
+@app.command()
+def export(
+    paths: Paths,
+    format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, xlsx, json or mermaid (default: from -o's extension, else csv).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="The file to write (default: standard output).")
+    ] = None,
+    table: Annotated[
+        str, typer.Option(help="The CSV's table: touchpoints, pain-points or opportunities.")
+    ] = "touchpoints",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    exclude: Exclude = None,
+    no_respect_gitignore: NoGitignore = False,
+    allow_empty: AllowEmpty = False,
+) -> None:
+    """Export maps as CSV or XLSX tables, JSON data, or a Mermaid journey diagram."""
+    from journeyctl.exchange.export import ExportRequest, export_paths
+
+    search = search_for(exclude, no_respect_gitignore, allow_empty)
+    try:
+        export_paths(ExportRequest(paths, format, output, table, force), sys.stdout, sys.stdout.isatty(), search)
+    finally:
+        code = tell(search)
+    raise typer.Exit(code)
 
 
 def run() -> None:

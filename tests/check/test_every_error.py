@@ -106,3 +106,19 @@ def test_a_persona_library_with_schema_errors_gets_its_duplicate_ids(cli, tmp_pa
         encoding="utf-8",
     )
     assert findings(cli("lint", path, "--today", TODAY).out) == ["6:5 E011", "7:9 E020"]
+
+
+def test_a_reference_below_an_item_after_a_dropped_one_is_placed_in_the_file(cli, tmp_path: Path) -> None:
+    # The second stage does not validate: the file's third stage is the salvaged map's second,
+    # and its touchpoints are not the salvaged second's (the file's fourth stage, with one).
+    text = (
+        "journeyctl: 1\nid: m\ntitle: M\nstages:\n"
+        "  - id: a\n    name: A\n    touchpoints:\n      - {id: t1, name: T}\n"
+        "  - id: Not An Id\n    name: B\n"
+        "  - id: c\n    name: C\n    touchpoints:\n      - {id: t2, name: T}\n      - {id: t3, name: T, evidence: [nope]}\n"
+        "  - id: d\n    name: D\n    touchpoints:\n      - {id: t4, name: T}\n"
+    )
+    path = tmp_path / "dropped.journey.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("lint", path, "--today", TODAY)
+    assert (result.code, result.err, findings(result.out)) == (1, "", ["9:9 E012", "15:38 E021"])

@@ -141,7 +141,7 @@ def test_a_long_render_shows_a_progress_bar_on_a_terminal(tmp_path: Path, count:
         stderr = re.sub(rb"import time:[^\n]*\n", b"", output["stderr"])
         assert stderr.rstrip(b"\r\n").endswith(b"\x1b[?25h\r\x1b[1A\x1b[2K")
     pages = {path.name: path.read_bytes() for path in (folder / "site").iterdir()}
-    assert len(pages) == count + 2  # the index and the site's manifest
+    assert len(pages) == count + 3  # the index, the dashboard and the site's manifest
     # Not on a terminal: no bar, no rich, the same pages byte for byte.
     code, output, imported = run(["render", "maps", "-o", "piped", "--today", TODAY], folder)
     assert (code, imported, b"Rendering" in output["stderr"]) == (0, False, False)

@@ -69,6 +69,7 @@ def test_fmt_and_render_search_folders_the_same_way(cli, repo: Path) -> None:
     assert (render.code, render.err) == (0, "")
     assert sorted(path.name for path in (repo / "site").glob("*.html")) == [
         "checkout.html",
+        "dashboard.html",
         "index.html",
         "refund.html",
     ]

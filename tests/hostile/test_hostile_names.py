@@ -68,6 +68,6 @@ def test_the_report_names_each_skipped_file_safely(cli, folder: Path, fmt: str) 
         skipped = json.loads(result.out)["skipped"]
         assert sorted(s["path"] for s in skipped) == sorted(name.removeprefix("./") for name in NAMES)
     if fmt == "text":
-        assert "\nevil␊E999 fake.journey.yaml:1:1: E010\n" in result.out  # the line break made visible
-        assert "\nesc␛[31mred.journey.yaml:1:1: E010\n" in result.out
+        assert "\nevil\\nE999 fake.journey.yaml:1:1: E010\n" in result.out  # the line break made visible
+        assert "\nesc\\x1b[31mred.journey.yaml:1:1: E010\n" in result.out
         assert "\n./::error file=x::pwned.journey.yaml:1:1: E010\n" in result.out

@@ -78,6 +78,30 @@ async def test_unknown_reference_with_one_candidate_is_fixed_and_one_with_two_is
     assert [a.title for a in found if not a.is_preferred] == ["Ignore E021 (unknown-reference) here"] * 2
 
 
+async def test_the_quick_fix_is_what_lint_fix_writes(editor: Editor, workspace: Path) -> None:
+    text = MAP.replace("nmae", "name").replace("kind: interview", "kind: Interview")
+    text = text.replace("  - id: pay\n", "  - id: pay  # journeyctl: ignore[W101, W104]\n")
+    uri = editor.open(workspace / "choice.journey.yaml", text)
+    await editor.diagnostics(uri)
+    fixes = [action for action in await actions(editor, uri, text, 4) if action.is_preferred]
+    assert [action.title for action in fixes] == ["Change to `interview`"]
+    changed = apply_edits(text, edits_of(fixes[0], uri))
+    path = workspace / "choice-cli.journey.yaml"
+    path.write_text(text, encoding="utf-8")
+    run_journeyctl("lint", "--fix", "--isolated", "--select", "E012", str(path))
+    assert changed == path.read_text(encoding="utf-8") != text
+    # Once the map is valid, the suppression's unused rules go one by one, as `lint --fix` takes them.
+    editor.replace(uri, changed.replace("src-intervews", "src-interviews").replace(", src-a3", ""))
+    assert {d.code for d in await editor.diagnostics(uri)} >= {"I001"}
+    current = changed.replace("src-intervews", "src-interviews").replace(", src-a3", "")
+    removals = [action for action in await actions(editor, uri, current, 8) if action.is_preferred]
+    assert [action.title for action in removals] == [
+        "Remove `W101` from the suppression",
+        "Remove `W104` from the suppression",
+    ]
+    assert "  - id: pay  # journeyctl: ignore[W104]\n" in apply_edits(current, edits_of(removals[0], uri))
+
+
 async def test_the_ignore_comment_silences_the_finding(editor: Editor, workspace: Path) -> None:
     text = MAP.replace("nmae", "name").replace(", src-a3", "").replace("src-intervews", "src-interviews")
     uri = editor.open(workspace / "ignore.journey.yaml", text)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, check_golden, shared_stylesheet, without_stylesheet  # noqa: F401  (re-exported)
 
 GOLDEN = Path(__file__).parent / "golden"
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-UPDATE = os.environ.get("JOURNEYCTL_UPDATE_GOLDEN") == "1"
 
 # Every kind of text that could break out of HTML, Markdown, Mermaid or Jinja.
 HOSTILE = (
@@ -37,38 +34,6 @@ _PICTURES = str.maketrans({char: f"\u27e8U+{ord(char):04X}\u27e9" for char in "\
 def on_a_page(payload: str) -> str:
     """A payload as the HTML and Markdown pages show it."""
     return payload.translate(_PICTURES)
-
-
-STYLE = re.compile(r"(<style>\n?)(.*?)(\n?</style>)", re.DOTALL)
-
-
-def shared_stylesheet() -> str:
-    """templates/style.css.j2 as every HTML page carries it: without its Jinja comments."""
-    from journeyctl.render.environment import builtin_templates
-
-    source = (builtin_templates() / "style.css.j2").read_text(encoding="utf-8")
-    return re.sub(r"\{#.*?#\}\n?", "", source, flags=re.DOTALL).strip()
-
-
-def without_stylesheet(page: str) -> str:
-    """`page` with its one <style> block, once checked to hold the shared stylesheet, left empty.
-
-    The golden pages keep their own markup only: the stylesheet would be four fifths of them.
-    """
-    blocks = STYLE.findall(page)
-    assert len(blocks) == 1, f"{len(blocks)} <style> blocks"
-    assert blocks[0][1].strip() == shared_stylesheet(), "the page's stylesheet is not templates/style.css.j2"
-    return STYLE.sub(r"\1/* templates/style.css.j2 */\3", page)
-
-
-def check_golden(name: str, text: str) -> None:
-    """Compare `text` with tests/render/golden/NAME exactly; rewrite it with JOURNEYCTL_UPDATE_GOLDEN=1."""
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8", newline="")
-    assert path.exists(), f"no golden file {path}: run with JOURNEYCTL_UPDATE_GOLDEN=1"
-    expected = path.read_text(encoding="utf-8")
-    assert text == expected, f"{name} differs from its golden file (JOURNEYCTL_UPDATE_GOLDEN=1 rewrites it)"
 
 
 @pytest.fixture

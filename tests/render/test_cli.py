@@ -81,7 +81,7 @@ def test_several_maps_without_output_is_a_usage_error(cli):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--format", "pdf"), "journeyctl: --format must be one of html, markdown, not `pdf`.\n"),
+        (("--format", "docx"), "journeyctl: --format must be one of html, markdown, pdf, not `docx`.\n"),
         (("--today", "23/11/2026"), "journeyctl: --today must be a date written YYYY-MM-DD, not `23/11/2026`.\n"),
         (
             ("--templates", "/nonexistent/templates"),

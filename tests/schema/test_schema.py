@@ -90,8 +90,11 @@ FORMAT_V1 = {
         | {"metrics", "pain_points", "opportunities"},
     ),
     "Metric": ({"name", "value"}, {"target", "unit", "better"}),
-    "PainPoint": ({"id", "description"}, {"severity", "occurrences", "evidence"}),
-    "Opportunity": ({"id", "description"}, {"addresses", "owner", "due", "status", "expected_outcome"}),
+    "PainPoint": ({"id", "description"}, {"severity", "occurrences", "evidence", "tags"}),
+    "Opportunity": (
+        {"id", "description"},
+        {"addresses", "owner", "due", "status", "expected_outcome", "impact", "effort"},
+    ),
     "Scale": ({"min", "max"}, set()),
 }
 

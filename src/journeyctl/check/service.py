@@ -51,6 +51,8 @@ RULE_SETS: dict[str, RuleSet] = {
     # Ids are the diff's keys; references to other files are not resolved (a revision has none).
     "diff": RuleSet(frozenset({"E020"}), configured=False),
     "fmt": RuleSet(frozenset(), configured=False),
+    # A table is keyed by ids, lists references and compares emotions across maps by their scale.
+    "export": RuleSet(frozenset({"E020", "E021", "E022"}), configured=False),
 }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Optional
 
 from journeyctl.core.findings import Finding
 from journeyctl.core.positions import SourceMap
@@ -49,6 +50,16 @@ class Notice:
     line: int
     column: int
     message: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """How to take one rule out of a suppression comment: cut the text from `start` to `end` (indexes)."""
+
+    start: int
+    end: int
+    written: str  # the rule's code or name, as the comment writes it
+    whole: bool  # the comment named nothing else, and goes
 
 
 def may_have_directives(text: str) -> bool:
@@ -178,3 +189,32 @@ def _scope(suppression: Suppression) -> str:
     if suppression.first == suppression.last:
         return f"on line {suppression.first}"
     return f"on lines {suppression.first}-{suppression.last}"
+
+
+def removal(text: str, source: SourceMap, line: int, column: int) -> Optional[Removal]:
+    """How to take the rule written at a 1-based (line, column) out of its suppression comment: that code
+    alone, or the whole comment when it names nothing else (with its line when it stands alone on it)."""
+    lines = text.split("\n")
+    line_text = lines[line - 1] if 1 <= line <= len(lines) else ""
+    comment = _comment(line_text, line, source) if _MARKER in line_text else None
+    directive = _DIRECTIVE.match(line_text, comment.end()) if comment is not None else None
+    if comment is None or directive is None:
+        return None
+    items = list(_CODE.finditer(line_text, directive.start("codes"), directive.end("codes")))
+    index = next((i for i, item in enumerate(items) if item.start() + 1 == column), None)
+    if index is None:
+        return None
+    at, item = len("\n".join(lines[: line - 1])) + (line > 1), items[index]
+    if len(items) > 1:  # from this code to the next one, or from the one before to this one
+        start, end = (
+            (item.start(), items[index + 1].start()) if index + 1 < len(items) else (items[-2].end(), item.end())
+        )
+        return Removal(at + start, at + end, item.group(), whole=False)
+    content_end = len(line_text.rstrip("\r"))
+    rest = line_text[directive.end() : content_end]
+    if rest.lstrip().startswith("#"):  # another comment follows on the line: it stays
+        return Removal(at + comment.start(), at + content_end - len(rest.lstrip()), item.group(), whole=True)
+    before = line_text[: comment.start()]
+    if before.strip():
+        return Removal(at + len(before.rstrip()), at + content_end, item.group(), whole=True)
+    return Removal(at, min(at + len(line_text) + 1, len(text)), item.group(), whole=True)

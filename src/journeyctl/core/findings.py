@@ -50,6 +50,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     skipped: bool = False
     unreadable: bool = False
+    fixed: int = 0  # findings `lint --fix` fixed in it
 
 
 def finding_spans(finding: Finding) -> tuple[tuple[str, str], ...]:

@@ -45,6 +45,14 @@ def format_text(text: str, path: str, kind: str | None = None) -> str:
     return formatted.replace("\n", newline)
 
 
+def canonical_text(data: Any, kind: str = "journey") -> str:
+    """New data (ruamel.yaml's round-trip types for styles) as fmt would lay it out: for maps
+    written by a program, so that the first `fmt` changes nothing."""
+    stream = io.StringIO()
+    _yaml().dump(arrange(data, kind), stream)
+    return stream.getvalue()
+
+
 def verify_equivalent(source: str, formatted: str, path: str) -> None:
     """Refuse (JourneyctlError) a result that would not load to the same data,
     `x-` values included, or would not hold the very same comments."""

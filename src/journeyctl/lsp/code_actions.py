@@ -1,8 +1,7 @@
-"""Code actions for findings: the "did you mean" fix of an unknown key (E011) or an unknown reference
-(E021) when exactly one key or id looks like it, and a `# journeyctl: ignore[CODE]` comment.
+"""Code actions for findings: the engine's fix (check/fixes.py, what `lint --fix` applies), and a
+`# journeyctl: ignore[CODE]` comment.
 
-The candidates are validation's and E021's own (key_candidates, candidates):
-the fix offered is the one the finding's message suggests.
+The fix is converted here and only here: its places to the editor's positions.
 """
 
 from __future__ import annotations
@@ -12,15 +11,12 @@ from typing import Optional
 
 from lsprotocol import types
 
+from journeyctl.check.fixes import fix_for
 from journeyctl.check.suppressions import UNUSED
 from journeyctl.core.findings import Finding
 from journeyctl.lsp.analysis import Analysis
 from journeyctl.lsp.findings import diagnostic
 from journeyctl.lsp.server import JourneyServer, server
-from journeyctl.lsp.targets import reference_at, value_at
-from journeyctl.model import JourneyMap
-from journeyctl.model.validation import key_candidates
-from journeyctl.rules.e021_unknown_reference import candidates
 
 _DIRECTIVE = re.compile(r"#[ \t]*journeyctl:[ \t]*ignore\[[^\]\n]*(?P<end>\])")
 _LOAD_CODES = ("E001", "E002", "E003")  # a file that does not load has no comments the engine reads
@@ -45,9 +41,9 @@ async def code_actions(ls: JourneyServer, params: types.CodeActionParams) -> Opt
 
 def _actions(analysis: Analysis, finding: Finding) -> list[types.CodeAction]:
     found = []
-    fix = did_you_mean(analysis, finding)
+    fix = quick_fix(analysis, finding)
     if fix is not None:
-        found.append(_action(analysis, finding, f"Change to `{fix[1]}`", fix, preferred=True))
+        found.append(_action(analysis, finding, fix[0], fix[1], preferred=True))
     comment = ignore_comment(analysis, finding)
     if comment is not None:
         found.append(_action(analysis, finding, f"Ignore {finding.code} ({finding.name}) here", comment))
@@ -64,29 +60,13 @@ def _action(analysis: Analysis, finding: Finding, title: str, edit: Edit, prefer
     )
 
 
-def did_you_mean(analysis: Analysis, finding: Finding) -> Optional[Edit]:
-    """The edit that replaces an unknown key or reference by the one key or id that looks like it."""
-    document, checked = analysis.document, analysis.checked
-    if document is None or checked is None or finding.code not in ("E011", "E021"):
+def quick_fix(analysis: Analysis, finding: Finding) -> Optional[tuple[str, Edit]]:
+    """The engine's fix of a finding (`lint --fix`'s), as a title and an edit in the editor's positions."""
+    checked, checker = analysis.checked, analysis.checker
+    fix = fix_for(checked, finding, checker) if checked is not None and checker is not None else None
+    if fix is None:
         return None
-    at = document.source.path_at(finding.line, finding.column)
-    if at is None:
-        return None
-    path, on_key = at
-    found: list[str] = []
-    if finding.code == "E011" and on_key:
-        found = key_candidates(document.data, path)
-    cited = reference_at(document.data, path) if finding.code == "E021" and not on_key else None
-    if cited is not None and isinstance(checked.model, JourneyMap) and analysis.checker is not None:
-        key = "persona" if cited.path == ("persona",) else str(path[-2])
-        context = analysis.checker.context(checked.model, analysis.buffer.path)
-        found = candidates(checked.model, key, str(value_at(document.data, path)), context)
-    span = document.source.span(path, on_key)
-    if len(found) != 1 or span is None:
-        return None
-    quote = analysis.positions.text[analysis.positions.offset(span[0])]
-    replacement = f"{quote}{found[0]}{quote}" if quote in "'\"" else found[0]
-    return analysis.positions.range(*span), replacement
+    return fix.title, (analysis.positions.range(fix.start, fix.end), fix.replacement)
 
 
 def ignore_comment(analysis: Analysis, finding: Finding) -> Optional[Edit]:

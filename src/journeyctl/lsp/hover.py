@@ -18,8 +18,9 @@ from journeyctl.core.positions import Path
 from journeyctl.lsp.analysis import Analysis
 from journeyctl.lsp.positions import Place
 from journeyctl.lsp.server import JourneyServer, server
-from journeyctl.lsp.targets import Cited, find_item, reference_at, value_at
+from journeyctl.lsp.targets import Cited, find_item, reference_at
 from journeyctl.model import Persona
+from journeyctl.model.walk import value_at
 from journeyctl.rules import find_rule
 
 _CODE = re.compile(r"[^,\s\]]+")

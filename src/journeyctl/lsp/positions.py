@@ -16,14 +16,13 @@ import re
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from journeyctl.source.yamlerrors import LINE_BREAKS
+from journeyctl.source.lines import Place, TextLines
 
 _LSP_BREAKS = re.compile(r"\r\n|\r|\n")
 _YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
 _TOKEN = re.compile(r"\S+")
 
-# A 1-based (line, column) in the engine's terms.
-Place = tuple[int, int]
+__all__ = ["Place", "Positions"]
 
 
 class Positions:
@@ -32,9 +31,9 @@ class Positions:
     def __init__(self, text: str, codec: PositionCodec) -> None:
         self.text = text
         self._codec = codec
-        self._yaml_starts = _line_starts(text, LINE_BREAKS)
+        self._lines = TextLines(text)
         exotic = _YAML_ONLY_BREAKS.search(text) is not None
-        self._lsp_starts = _line_starts(text, _LSP_BREAKS) if exotic else self._yaml_starts
+        self._lsp_starts = _line_starts(text, _LSP_BREAKS) if exotic else self._lines.starts
 
     def to_client(self, place: Place) -> types.Position:
         """The editor's position of an engine (line, column)."""
@@ -49,9 +48,7 @@ class Positions:
 
     def from_client(self, position: types.Position) -> Place:
         """The engine's (line, column) of an editor position (clamped into the text)."""
-        offset = self.client_offset(position)
-        line = bisect.bisect_right(self._yaml_starts, offset) - 1
-        return line + 1, offset - self._yaml_starts[line] + 1
+        return self._lines.place(self.client_offset(position))
 
     def client_offset(self, position: types.Position) -> int:
         """The index into the text of an editor position."""
@@ -79,17 +76,11 @@ class Positions:
 
     def line_text(self, line: int) -> str:
         """The text of the engine's line `line` (1-based), without its line break."""
-        if not 1 <= line <= len(self._yaml_starts):
-            return ""
-        end = self._yaml_starts[line] if line < len(self._yaml_starts) else len(self.text)
-        return LINE_BREAKS.sub("", self.text[self._yaml_starts[line - 1] : end])
+        return self._lines.line_text(line)
 
     def offset(self, place: Place) -> int:
         """The index into the text of an engine (line, column), clamped to its line."""
-        line = min(max(place[0], 1), len(self._yaml_starts)) - 1
-        start = self._yaml_starts[line]
-        end = self._yaml_starts[line + 1] if line + 1 < len(self._yaml_starts) else len(self.text)
-        return min(start + max(place[1], 1) - 1, end)
+        return self._lines.offset(place)
 
     def token_end(self, place: Place) -> Place:
         """Where the word (the run of non-blank characters) starting at `place` ends, on the same line."""

@@ -15,7 +15,7 @@ from typing import Any, Optional
 from journeyctl.check.references import library_path, split_reference
 from journeyctl.core.errors import LoadError
 from journeyctl.core.positions import Path, Span
-from journeyctl.model.walk import walk_data
+from journeyctl.model.walk import value_at, walk_data
 from journeyctl.rules.e021_unknown_reference import REFERENCED
 from journeyctl.source.loader import Document, parse_document
 
@@ -40,18 +40,6 @@ class Item:
     path: Path
     entity: str
     data: dict[str, Any]
-
-
-def value_at(data: Any, path: Path) -> Any:
-    """The value at a data path, or None."""
-    for part in path:
-        if isinstance(data, dict) and isinstance(part, str):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 def reference_at(data: dict[str, Any], path: Path) -> Optional[Cited]:

@@ -43,9 +43,11 @@ class Salvaged:
     def file_path(self, path: ItemPath) -> ItemPath:
         """The data path in the file of a path into the salvaged map."""
         mapped: list[Union[str, int]] = []
-        for part in path:
-            if isinstance(part, int) and tuple(mapped) in self.kept:  # an item; not an entry of `evidence`
-                part = self.kept[tuple(mapped)][part]
+        for at, part in enumerate(path):
+            # `kept` is by salvaged path: the path so far before it is mapped (an item after a
+            # dropped one has a lower index in the salvaged map than in the file).
+            if isinstance(part, int) and path[:at] in self.kept:  # an item; not an entry of `evidence`
+                part = self.kept[path[:at]][part]
             mapped.append(part)
         return tuple(mapped)
 

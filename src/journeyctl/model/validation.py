@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
-from typing import Any, Optional, Union
+from typing import Any, Literal, Optional, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from journeyctl.core.findings import Problem
 from journeyctl.model.journey import JourneyMap, PersonaLibrary
+from journeyctl.model.spelling import close_matches, did_you_mean
 from journeyctl.model.walk import ITEM_NAMES
 
 MapModel = Union[JourneyMap, PersonaLibrary]
@@ -83,19 +82,23 @@ def _describe(path: tuple[Any, ...], data: Any) -> str:
     return label[0].upper() + label[1:] if isinstance(path[-1], int) else f"The mapping {label}"
 
 
-def close_matches(word: str, choices: Iterable[str]) -> list[str]:
-    """The choices `word` looks like a misspelling of, closest first: the "did you mean" candidates."""
-    return difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-
-
-def did_you_mean(candidates: list[str], prefix: str = "") -> str:
-    """The hint a message ends with when there is a candidate (` Did you mean `name`?`), else nothing."""
-    return f" Did you mean `{prefix}{candidates[0]}`?" if candidates else ""
-
-
 def key_candidates(data: dict[str, Any], loc: tuple[Any, ...]) -> list[str]:
     """The keys of the format an unknown key at data path `loc` may have been meant as, closest first."""
     return _key_candidates(loc, _model_class(data))
+
+
+def choices(data: dict[str, Any], loc: tuple[Any, ...]) -> list[str]:
+    """The values a field with a fixed list of choices (`severity`, `status`) allows at data path `loc`;
+    [] for any other field."""
+    item = _model_at(loc[:-1], _model_class(data)) if loc and isinstance(loc[-1], str) else None
+    field = item.model_fields.get(loc[-1]) if item is not None else None
+    return _literal_texts(field.annotation) if field is not None else []
+
+
+def _literal_texts(annotation: Any) -> list[str]:
+    if get_origin(annotation) is Literal:
+        return [value for value in get_args(annotation) if isinstance(value, str)]
+    return [value for arg in get_args(annotation) for value in _literal_texts(arg)]
 
 
 def _model_class(data: dict[str, Any]) -> type[BaseModel]:

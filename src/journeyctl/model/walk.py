@@ -59,6 +59,18 @@ def _walk(
             yield from _walk(child, child_entity, child_path, (*ancestors, child))
 
 
+def value_at(data: Any, path: ItemPath) -> Any:
+    """The value at a data path of a loaded file's plain data, or None."""
+    for part in path:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
 def walk_data(data: dict[str, Any]) -> Iterator[tuple[ItemPath, str, dict[str, Any]]]:
     """Every item of a loaded file's plain data in file order, as (path, entity, item).
 

@@ -49,7 +49,8 @@ def render_paths(
     """
     output_format = FORMATS.get(format_name)
     if output_format is None:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not `{format_name}`.")
+        # pdf is the HTML page printed (journeyctl.exchange.pdf); the command line sends it there.
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, pdf, not `{format_name}`.")
     site = _writes_site(paths, output)
     if clean and not site:
         raise UsageError("--clean removes old pages from a site folder: render a folder or several maps with -o DIR.")

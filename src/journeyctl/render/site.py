@@ -14,7 +14,7 @@ from journeyctl.core.findings import Finding
 from journeyctl.model import JourneyMap, Persona
 from journeyctl.render.dashboard import DASHBOARD_NAME, dashboard_page
 from journeyctl.render.environment import load_template, render_template
-from journeyctl.render.formats import OutputFormat
+from journeyctl.render.formats import OutputFormat, PrintLayout
 from journeyctl.render.view import Counts, MapView, ReviewView, build_view
 from journeyctl.report.summarise import Summariser
 from journeyctl.report.summary import MapSummary
@@ -62,15 +62,29 @@ def render_map(
     return _page(build_view(journey, persona, today), output_format, environment, index_href)
 
 
-def _page(view: MapView, output_format: OutputFormat, environment: Environment, index_href: Optional[str]) -> str:
-    return render_template(environment, output_format.map_template, {"journey": view, "index_href": index_href})
+def _page(
+    view: MapView,
+    output_format: OutputFormat,
+    environment: Environment,
+    index_href: Optional[str],
+    paper: Optional[PrintLayout] = None,
+) -> str:
+    context = {"journey": view, "index_href": index_href}
+    if paper is not None:
+        context["page_size"] = paper.page_size
+    return render_template(environment, output_format.map_template, context)
 
 
 class MapRenderer:
     """Checks and renders one file at a time with the run's environment and checker."""
 
     def __init__(
-        self, output_format: OutputFormat, environment: Environment, today: date, index_href: Optional[str]
+        self,
+        output_format: OutputFormat,
+        environment: Environment,
+        today: date,
+        index_href: Optional[str],
+        paper: Optional[PrintLayout] = None,
     ) -> None:
         self.output_format, self.environment, self.today, self.index_href = (
             output_format,
@@ -78,6 +92,7 @@ class MapRenderer:
             today,
             index_href,
         )
+        self.paper = paper
         self.checker = Checker("render", today=today)
         self.summariser = Summariser(today, lint_counts=False) if index_href is not None else None
         # Compile the entry templates once, before any worker process is forked.
@@ -98,8 +113,9 @@ class MapRenderer:
             return RenderedMap(path, findings=tuple(error.findings))
         if not isinstance(journey, JourneyMap):
             return RenderedMap(path)
-        view = build_view(journey, self.checker.libraries.persona(journey, path), self.today)
-        page = _page(view, self.output_format, self.environment, self.index_href)
+        persona = self.checker.libraries.persona(journey, path)
+        view = build_view(journey, persona, self.today, self.paper.columns_per_page if self.paper else None)
+        page = _page(view, self.output_format, self.environment, self.index_href, self.paper)
         entry = IndexEntry(
             href=view.id + self.output_format.suffix,
             id=view.id,

@@ -12,7 +12,7 @@ from typing import Optional
 
 from journeyctl.core.defaults import REVIEW_EVERY_DAYS
 from journeyctl.model import JourneyMap, Persona, Stage, Touchpoint, walk
-from journeyctl.render.curve import Curve, CurveInput, build_curve
+from journeyctl.render.curve import Curve
 from journeyctl.render.items import (
     MetricView,
     OpportunityView,
@@ -26,6 +26,7 @@ from journeyctl.render.items import (
     persona_view,
     source_view,
 )
+from journeyctl.render.parts import MapPart, curve_of, split_map
 
 _STATE_LABELS = {"current": "Current journey", "future": "Future journey"}
 
@@ -63,6 +64,7 @@ class StageView:
     questions: tuple[str, ...]
     next_step: Optional[str]
     columns: tuple[ColumnView, ...]
+    continued: bool = False  # a stage too wide for one printed table goes on in the next
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class MapView:
     columns: tuple[ColumnView, ...]
     lanes: frozenset[str]
     curve: Curve
+    parts: tuple[MapPart, ...]
     pain_points: tuple[PainView, ...]
     opportunities: tuple[OpportunityView, ...]
     metrics: tuple[MetricView, ...]
@@ -133,8 +136,11 @@ class _Lookup:
     today: date
 
 
-def build_view(journey: JourneyMap, persona: Optional[Persona], today: date) -> MapView:
-    """The view of `journey`, with its resolved persona, as of `today`."""
+def build_view(
+    journey: JourneyMap, persona: Optional[Persona], today: date, columns_per_part: Optional[int] = None
+) -> MapView:
+    """The view of `journey`, with its resolved persona, as of `today`; its map table
+    in parts of at most `columns_per_part` columns (for paper), or in one."""
     lookup = _lookup(journey, today)
     low, high = journey.scale.min, journey.scale.max
     stages = tuple(_stage(number_, stage, lookup) for number_, stage in enumerate(journey.stages, 1))
@@ -142,7 +148,6 @@ def build_view(journey: JourneyMap, persona: Optional[Persona], today: date) -> 
     touchpoints = [column for column in columns if not column.placeholder]
     pains = [pain for column in touchpoints for pain in column.pain_points]
     opportunities = [opportunity for column in touchpoints for opportunity in column.opportunities]
-    curve_input = [CurveInput("" if c.placeholder else c.name, c.emotion, c.critical) for c in columns]
     return MapView(
         id=journey.id,
         title=journey.title,
@@ -157,7 +162,8 @@ def build_view(journey: JourneyMap, persona: Optional[Persona], today: date) -> 
         stages=stages,
         columns=columns,
         lanes=_lanes(stages),
-        curve=build_curve(curve_input, low, high),
+        curve=curve_of(columns, low, high),
+        parts=split_map(stages, low, high, columns_per_part),
         pain_points=tuple(sorted(pains, key=lambda pain: pain.sort_key)),
         opportunities=tuple(sorted(opportunities, key=lambda opportunity: opportunity.sort_key)),
         metrics=tuple(metric for column in touchpoints for metric in column.metrics),

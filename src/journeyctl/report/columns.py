@@ -18,18 +18,18 @@ from journeyctl.core.textsafety import terminal_text
 WIDTH = 100
 ELLIPSIS = "…"
 _NON_ASCII = re.compile("[^\x00-\x7f]")
-_BREAKS = str.maketrans({"\n": "\u240a", "\r": "\u240d", "\t": "\u2409"})
 
 
 def one_line(text: object) -> str:
-    """Map text as one line that cannot move the cursor, change colours or reorder the line."""
-    return " ".join(_visible(str(text)).split())
+    """Map text as one line (its line breaks become spaces) that cannot move the cursor, change
+    colours or reorder the line."""
+    return _visible(" ".join(str(text).split()))
 
 
 def path_text(path: str) -> str:
-    """A file name as one line, every control character visible (`␊` for a line break, where map
-    text gets a space); `./` before a name that starts with `::`, a GitHub Actions command."""
-    shown = _visible(path.translate(_BREAKS))
+    """A file name as lint's finding lines show it: every control character an escape (`\\n`);
+    `./` before a name that starts with `::`, a GitHub Actions command."""
+    shown = _visible(path)
     return f"./{shown}" if shown.startswith("::") else shown
 
 

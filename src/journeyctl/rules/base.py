@@ -54,6 +54,11 @@ class Rule:
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0]
 
+    @property
+    def fixable(self) -> bool:
+        """Whether `lint --fix` fixes some of the rule's findings (its docstring says which, under `Fixable:`)."""
+        return re.search(r"^Fixable:", self.doc, re.MULTILINE) is not None
+
     def examples(self) -> dict[str, str]:
         """The YAML examples of the docstring, by heading (`Fails`, `Passes`)."""
         found = re.findall(r"^(\w+):\n\n```yaml\n(.*?)```", self.doc, re.MULTILINE | re.DOTALL)

@@ -4,6 +4,11 @@ Reported by validation. An unknown key is almost always a typo, and a typo
 silently drops data (a misspelt `emotion` is a missing emotion), so it is an
 error. Keep data of your own under keys that start with `x-`.
 
+Fixable: `journeyctl lint --fix` renames a key that is a near-miss (a letter
+or two left out, added, changed or swapped) of exactly one key of the format
+that the mapping does not have yet: `desription` becomes `description`. A key
+that could be either of two (`stage`: `stages` or `state`?) is left for you.
+
 Fails:
 
 ```yaml

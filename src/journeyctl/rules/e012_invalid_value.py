@@ -6,6 +6,11 @@ http, https or mailto, an empty required list, a number out of its range (an
 opportunity's `impact` or `effort` outside 1 to 5). Only `true` and `false` are
 booleans: `yes` and `no` are text.
 
+Fixable: `journeyctl lint --fix` rewrites a choice written in another case or
+with spaces as the format spells it: `severity: High` becomes `high`, `status:
+In Progress` becomes `in-progress` (likewise `state`, `better` and a source's
+`kind`). Other wrong values are left for you.
+
 Fails:
 
 ```yaml

@@ -4,6 +4,12 @@
 (`personas.yaml#ben`, relative to the map); `addresses` must name pain points
 of this file; `evidence` must name sources of this file.
 
+Fixable: `journeyctl lint --fix` changes a reference that is a near-miss (a
+letter or two left out, added, changed or swapped) of exactly one id of the
+right kind, once the map is otherwise valid: `src-intervews` becomes
+`src-interviews`. A reference that could be either of two ids (`src-a3`:
+`src-a1` or `src-a2`?) is left for you.
+
 Fails:
 
 ```yaml
@@ -38,7 +44,7 @@ from collections.abc import Iterator
 
 from journeyctl.core.findings import Problem
 from journeyctl.model import JourneyMap
-from journeyctl.model.validation import close_matches, did_you_mean
+from journeyctl.model.spelling import close_matches, did_you_mean
 from journeyctl.model.walk import ItemPath, identified_items, touchpoints
 from journeyctl.rules.base import Context
 

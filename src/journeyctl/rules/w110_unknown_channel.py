@@ -5,6 +5,10 @@ event, app, support, referral, review, sales, mail, sms, partner and other;
 a project adds its own with the `channels` setting. A fixed vocabulary keeps
 maps comparable ("how many of our lows are on the phone?").
 
+Fixable: `journeyctl lint --fix` rewrites a channel of the vocabulary written
+in another case or with spaces (`Email` to `email`, `Web Site` to `web-site`
+when the `channels` setting adds `web-site`). Other channels are left for you.
+
 Fails:
 
 ```yaml

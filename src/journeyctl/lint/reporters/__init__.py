@@ -53,12 +53,14 @@ def report(
     output: Optional[str] = None,
     colour: bool = False,
     quiet: bool = False,
+    fixing: bool = False,
 ) -> Tally:
     """Report results; returns the tally that decides the exit code.
 
     Without `output`, `out` gets the requested format (or the terminal's). With
     `output`, that file gets the requested format, written atomically once the
-    run is over, while `out` still gets the terminal's.
+    run is over, while `out` still gets the terminal's. With `fixing` (`lint --fix`), the
+    text summary also says how many findings were fixed.
     """
     if requested is not None and requested not in REPORTERS:
         raise UsageError(f"--format must be one of {', '.join(REPORTERS)}, not `{requested}`.")
@@ -68,7 +70,7 @@ def report(
     saved = (requested or shown) if output else None
     summary = environ.get("GITHUB_STEP_SUMMARY") if "github" in (shown, saved) else None
     kept: list[FileResult] = []
-    tally = Tally()
+    tally = Tally(fixing=fixing)
     reporter(shown)(_keep(results, kept) if (saved or summary) else results, tally, out, colour, quiet)
     if output and saved:
         buffer = io.StringIO()

@@ -18,6 +18,8 @@ class Tally:
     unreadable: int = 0
     files_with_findings: int = 0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITIES, 0))
+    fixing: bool = False  # a `lint --fix` run: the summary says how many were fixed
+    fixed: int = 0
 
     def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         """Pass results through unchanged, counting them."""
@@ -28,6 +30,7 @@ class Tally:
             self.files += 1
             self.unreadable += result.unreadable
             self.files_with_findings += bool(result.findings)
+            self.fixed += result.fixed
             for finding in result.findings:
                 self.counts[finding.severity] += 1
             yield result
@@ -48,6 +51,14 @@ class Tally:
             return f"All clear: no findings in {files}."
         parts = [_plural(errors, "error"), _plural(warnings, "warning")] + ([_plural(infos, "info")] if infos else [])
         return f"Found {', '.join(parts[:-1])} and {parts[-1]} in {self.files_with_findings} of {files}."
+
+    def fix_sentence(self) -> str:
+        """The summary of a `--fix` run: `Fixed 3 findings; 2 remain.`"""
+        remaining = sum(self.counts.values())
+        remain = "remains" if remaining == 1 else "remain"
+        if not self.fixed:
+            return f"Nothing fixed; {_plural(remaining, 'finding')} {remain}." if remaining else "Nothing to fix."
+        return f"Fixed {_plural(self.fixed, 'finding')}; {remaining or 'none'} {remain}."
 
 
 def _plural(count: int, word: str) -> str:

@@ -22,3 +22,5 @@ def write(results: Iterable[FileResult], tally: Tally, out: TextIO, colour: bool
             write_line(finding_spans(finding))
     if not quiet:
         out.write(tally.sentence() + "\n")
+        if tally.fixing:
+            out.write(tally.fix_sentence() + "\n")
