@@ -14,7 +14,9 @@ from datetime import date
 from journeyctl.check.service import RULE_SETS, Checker
 from journeyctl.config.keys import KEYS
 from journeyctl.config.settings import Settings
+from journeyctl.core.errors import JourneyctlError
 from journeyctl.core.findings import Finding, format_finding
+from journeyctl.lint.fixing import fix_checked
 from journeyctl.rules import Rule
 
 EXAMPLE = "example.journey.yaml"
@@ -35,7 +37,8 @@ def rule_path(rule: Rule) -> str:
 def index_page(rules: dict[str, Rule]) -> str:
     """The table of every rule, linking each rule's page."""
     rows = "\n".join(
-        f"| [{rule.code}]({rule.code}.md) | [`{rule.name}`]({rule.code}.md) | {rule.severity} | {rule.summary} |"
+        f"| [{rule.code}]({rule.code}.md) | [`{rule.name}`]({rule.code}.md) | {rule.severity} | "
+        f"{'yes' if rule.fixable else ''} | {rule.summary} |"
         for rule in rules.values()
     )
     return f"""# Rules
@@ -49,9 +52,12 @@ documentation. E-rules are errors (the file cannot be read, does not fit the
 format, or is inconsistent), W-rules warnings about good practice, I-rules
 information.
 
-| code | name | severity | fires when |
-|---|---|---|---|
+| code | name | severity | fix | fires when |
+|---|---|---|---|---|
 {rows}
+
+*fix*: `journeyctl lint --fix` fixes some of the rule's findings, those whose
+fix is certain (see each rule's page).
 
 A file with an E001-E003 finding (it cannot be read) is not checked further.
 A file with E010-E012 findings (it does not fit the format) still gets E020,
@@ -74,7 +80,9 @@ def rule_page(rule: Rule, today: date) -> str:
     findings = findings_of(rule, fails, today)
     if not findings:
         raise ValueError(f"{rule.code}: the docstring's failing example does not fail on {today}")
-    explanation = rule.doc.strip().split("\n\nFails:", 1)[0].split("\n", 1)[1].strip()
+    paragraphs = rule.doc.strip().split("\n\nFails:", 1)[0].split("\n\n")[1:]
+    explanation = "\n\n".join(paragraph for paragraph in paragraphs if not paragraph.startswith("Fixable:"))
+    fixes = [paragraph.removeprefix("Fixable:").strip() for paragraph in paragraphs if paragraph.startswith("Fixable:")]
     shown = "\n".join(format_finding(finding) for finding in findings)
     return f"""# {rule.code} {rule.name}
 
@@ -109,7 +117,7 @@ This one passes:
 ```yaml title="{EXAMPLE}"
 {passes.rstrip()}
 ```
-{_commands_section(rule)}{_settings_section(rule)}
+{_fixing_section(rule, fails, fixes, today)}{_commands_section(rule)}{_settings_section(rule)}
 ## Silencing it
 
 {_in_the_map(rule, fails, findings, today)}
@@ -166,6 +174,41 @@ reason. The failing example, silenced:
 
 See [Suppressing findings](../guides/suppressions.md) for comments that cover
 a block or the whole file."""
+
+
+def _fixing_section(rule: Rule, fails: str, fixes: list[str], today: date) -> str:
+    if not fixes:
+        return ""
+    text = "\n\n".join(fixes)
+    fixed = fixed_text(rule, fails, today)
+    shown = (
+        f"""
+
+`journeyctl lint --fix {EXAMPLE}` makes the failing example this:
+
+```yaml title="{EXAMPLE}"
+{fixed.rstrip()}
+```"""
+        if fixed is not None
+        else ""
+    )
+    return f"""
+## Fixing it
+
+{text}{shown}
+"""
+
+
+def fixed_text(rule: Rule, text: str, today: date) -> str | None:
+    """What `lint --fix` makes of a map's text, when it fixes every finding of the rule there."""
+    checker = Checker("lint", Settings(), today)
+    try:
+        fixed, count = fix_checked(checker.check_text(text, EXAMPLE), checker)
+    except JourneyctlError:
+        return None
+    if count == 0 or any(finding.code == rule.code for finding in fixed.findings):
+        return None
+    return fixed.text
 
 
 def _commands_section(rule: Rule) -> str:

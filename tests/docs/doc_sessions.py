@@ -15,7 +15,8 @@ A page is read top to bottom, as a reader follows it:
 - `<!-- doc-test: skip REASON -->` before a console block leaves it out (a session another
   test replays, such as a server's).
 
-The scratch folder starts with a copy of `examples/`; `journeyctl` is this checkout's. A
+The scratch folder starts with a copy of `examples/` and of the files the page links to
+for download (a spreadsheet next to the guide); `journeyctl` is this checkout's. A
 session runs journeyctl and everyday commands (git, ls, cp...); a command that installs or
 fetches anything belongs in an `sh` block.
 """
@@ -98,6 +99,13 @@ def read_steps(text: str) -> list[Step]:
             steps.extend(Command(line, None) for line in body.splitlines() if line.strip())
         pending = ""
     return steps
+
+
+def downloads(page: Path) -> list[Path]:
+    """The files a page links to that a reader saves next to their maps: not pages, not other sites."""
+    targets = re.findall(r"\]\((?P<target>[^)#\s:]+)\)", page.read_text(encoding="utf-8"))
+    found = [(page.parent / target).resolve() for target in targets if not target.endswith((".md", "/"))]
+    return sorted({path for path in found if path.is_file() and "images" not in path.parts})
 
 
 def session(body: str) -> list[Command]:

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from doc_sessions import Command, environment, read_steps, replay, scratch_folder, session
+from doc_sessions import Command, downloads, environment, read_steps, replay, scratch_folder, session
 
 from conftest import ROOT
 
@@ -30,6 +30,8 @@ def test_sessions_print_what_the_page_shows(page: Path, tmp_path: Path) -> None:
     root = tmp_path / "project"
     root.mkdir()
     env = environment(root, scratch_folder(root))
+    for download in downloads(page):
+        shutil.copy(download, root / download.name)
     for step in read_steps(page.read_text(encoding="utf-8")):
         shown = replay(step, root, env)
         if shown is not None:
@@ -41,6 +43,11 @@ def test_the_guides_have_sessions() -> None:
     """The replay finds the sessions of the pages that teach the commands (a reader's first steps)."""
     names = {str(page.relative_to(ROOT)) for page in WITH_SESSIONS}
     assert {"docs/getting-started.md", "docs/guides/lint.md", "docs/guides/configuration.md"} <= names
+
+
+def test_a_file_linked_for_download_is_in_the_readers_folder() -> None:
+    assert [path.name for path in downloads(ROOT / "docs" / "guides" / "migrating.md")] == ["bike-repair-journey.csv"]
+    assert downloads(ROOT / "docs" / "getting-started.md") == []
 
 
 def test_a_session_is_commands_and_what_each_prints() -> None:
