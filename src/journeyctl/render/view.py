@@ -26,6 +26,7 @@ from journeyctl.render.items import (
     persona_view,
     source_view,
 )
+from journeyctl.render.overview import Overview, OverviewStage, build_overview
 
 _STATE_LABELS = {"current": "Current journey", "future": "Future journey"}
 
@@ -67,13 +68,21 @@ class StageView:
 
 @dataclass(frozen=True)
 class ReviewView:
-    """When the map was reviewed and whether it is stale on the render date."""
+    """When the map was reviewed and whether it is stale on the render date.
+
+    `phrase` is the label without its date, so that a page can keep the date on one line.
+    """
 
     last_reviewed: Optional[str]
     due: Optional[str]
     every_days: int
     stale: bool
-    label: str
+    phrase: str
+
+    @property
+    def label(self) -> str:
+        """The phrase and the due date: `Next review due 2027-02-18`."""
+        return f"{self.phrase} {self.due}" if self.due else self.phrase
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,7 @@ class MapView:
     columns: tuple[ColumnView, ...]
     lanes: frozenset[str]
     curve: Curve
+    overview: Overview
     pain_points: tuple[PainView, ...]
     opportunities: tuple[OpportunityView, ...]
     metrics: tuple[MetricView, ...]
@@ -142,7 +152,7 @@ def build_view(journey: JourneyMap, persona: Optional[Persona], today: date) -> 
     touchpoints = [column for column in columns if not column.placeholder]
     pains = [pain for column in touchpoints for pain in column.pain_points]
     opportunities = [opportunity for column in touchpoints for opportunity in column.opportunities]
-    curve_input = [CurveInput("" if c.placeholder else c.name, c.emotion, c.critical) for c in columns]
+    overview_stages = [OverviewStage(s.id, s.number, s.name, tuple(map(_curve_input, s.columns))) for s in stages]
     return MapView(
         id=journey.id,
         title=journey.title,
@@ -157,7 +167,8 @@ def build_view(journey: JourneyMap, persona: Optional[Persona], today: date) -> 
         stages=stages,
         columns=columns,
         lanes=_lanes(stages),
-        curve=build_curve(curve_input, low, high),
+        curve=build_curve([_curve_input(column) for column in columns], low, high),
+        overview=build_overview(overview_stages, low, high),
         pain_points=tuple(sorted(pains, key=lambda pain: pain.sort_key)),
         opportunities=tuple(sorted(opportunities, key=lambda opportunity: opportunity.sort_key)),
         metrics=tuple(metric for column in touchpoints for metric in column.metrics),
@@ -231,6 +242,10 @@ def _column(stage: Stage, touchpoint: Touchpoint, lookup: _Lookup) -> ColumnView
     )
 
 
+def _curve_input(column: ColumnView) -> CurveInput:
+    return CurveInput("" if column.placeholder else column.name, column.emotion, column.critical)
+
+
 def _evidence(ids: list[str], lookup: _Lookup) -> tuple[SourceView, ...]:
     # A reference to no source (possible only for maps that skipped lint's E021) shows its id, unlinked.
     return tuple(lookup.sources.get(i) or SourceView(i, "other", "Other", i, None, None) for i in ids)
@@ -263,8 +278,8 @@ def _review(journey: JourneyMap, today: date) -> ReviewView:
     if journey.last_reviewed is None or due is None:
         return ReviewView(None, None, every, True, "Never reviewed")
     stale = due < today
-    label = f"Review overdue since {due.isoformat()}" if stale else f"Next review due {due.isoformat()}"
-    return ReviewView(journey.last_reviewed.isoformat(), due.isoformat(), every, stale, label)
+    phrase = "Review overdue since" if stale else "Next review due"
+    return ReviewView(journey.last_reviewed.isoformat(), due.isoformat(), every, stale, phrase)
 
 
 def _mermaid(journey: JourneyMap) -> tuple[MermaidSection, ...]:
