@@ -15,8 +15,8 @@ from typing import Optional
 
 from journeyctl.render.curve import Curve, CurveInput, Frame, GridLine, build_curve, gridline, number, percent, scale_y
 
-# Stage numbers on the top row, the scale below them, room under the lowest dot for its star.
-OVERVIEW_FRAME = Frame(height=116, top=36, bottom=26, label_floor=36)
+# Stage numbers on the top row, the scale below them, room for a ring around the lowest dot.
+OVERVIEW_FRAME = Frame(height=106, top=36, bottom=16, label_floor=36)
 _NUMBER_Y = 17
 
 
