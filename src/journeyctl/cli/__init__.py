@@ -1,8 +1,8 @@
 """The command line: thin Typer wrappers that parse options, call one function,
 and map the result to an exit code. Heavy modules are imported inside commands.
 
-The commands live in modules by what they are for (check, review, publish, exchange,
-authoring); this module puts them together as `app`, and `main()` is the one place that
+The commands live in modules by what they are for (check, review, publish, portfolio,
+exchange, authoring); this module puts them together as `app`, and `main()` is the one place that
 turns exceptions into exit codes.
 """
 
@@ -17,7 +17,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer._click.exceptions import UsageError as ClickUsageError
 
 from journeyctl import __version__
-from journeyctl.cli import authoring, check, exchange, publish, review
+from journeyctl.cli import authoring, check, exchange, portfolio, publish, review
 from journeyctl.cli.messages import fail, silence_stdout
 from journeyctl.cli.usage import Group, usage_error_message
 from journeyctl.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, InvalidInput, JourneyctlError
@@ -36,8 +36,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-for _commands in (check.commands, review.commands, publish.commands, exchange.commands, authoring.commands):
-    app.add_typer(_commands)
+# The commands of each module join the app itself, in this order (--help lists them so); not through
+# add_typer, which would build a group for each module on every run only to take its commands out.
+for _part in (check, review, publish, portfolio, exchange, authoring):
+    app.registered_commands.extend(_part.commands.registered_commands)
 
 
 def _version(value: bool) -> None:

@@ -13,29 +13,36 @@ from journeyctl.cli.usage import Command
 commands = typer.Typer()
 
 
+InitPath = Annotated[
+    Optional[str],
+    typer.Argument(
+        help="The new map's file, or a folder for it (default: <starter>.journey.yaml here).",
+        show_default=False,
+        metavar="PATH",
+    ),
+]
+InitTemplate = Annotated[
+    Optional[str],
+    typer.Option(
+        "--template",
+        "-t",
+        help="The starter to begin from (default: local-service; see --list).",
+        show_default=False,
+        metavar="NAME",
+    ),
+]
+InitForce = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+InitListStarters = Annotated[bool, typer.Option("--list", help="List the starters and exit.")]
+InitToday = Annotated[Optional[date], today_option("The map's review date; due dates follow from it")]
+
+
 @commands.command(cls=Command, short_help="Create a new map from a starter.")
 def init(
-    path: Annotated[
-        Optional[str],
-        typer.Argument(
-            help="The new map's file, or a folder for it (default: <starter>.journey.yaml here).",
-            show_default=False,
-            metavar="PATH",
-        ),
-    ] = None,
-    template: Annotated[
-        Optional[str],
-        typer.Option(
-            "--template",
-            "-t",
-            help="The starter to begin from (default: local-service; see --list).",
-            show_default=False,
-            metavar="NAME",
-        ),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    list_starters: Annotated[bool, typer.Option("--list", help="List the starters and exit.")] = False,
-    today: Annotated[Optional[date], today_option("The map's review date; due dates follow from it")] = None,
+    path: InitPath = None,
+    template: InitTemplate = None,
+    force: InitForce = False,
+    list_starters: InitListStarters = False,
+    today: InitToday = None,
 ) -> None:
     """Create a new map from a starter: commented, and lint-clean today."""
     import shlex
@@ -55,18 +62,21 @@ def init(
     typer.echo(f"Next: make it yours, then run `journeyctl lint {shlex.quote(target)}`.")
 
 
+SchemaOutput = Annotated[
+    Optional[str],
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the schema to this file instead of printing it.",
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+
+
 @commands.command(cls=Command, short_help="Print the format's JSON Schema, for editors.")
 def schema(
-    output: Annotated[
-        Optional[str],
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the schema to this file instead of printing it.",
-            metavar="FILE",
-            show_default=False,
-        ),
-    ] = None,
+    output: SchemaOutput = None,
 ) -> None:
     """Print the JSON Schema of the format, for editors and check-jsonschema."""
     from journeyctl.model.schema import schema_text

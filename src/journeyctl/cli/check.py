@@ -44,48 +44,55 @@ def _config_formats() -> Iterable[str]:
     return FORMATS
 
 
+LintFormat = Annotated[
+    Optional[str],
+    typer.Option(
+        "--format",
+        "-f",
+        help="The report's format (default: text; github on GitHub Actions).",
+        click_type=Choice(_lint_formats),
+        show_default=False,
+    ),
+]
+LintOutput = Annotated[
+    Optional[str],
+    typer.Option(
+        "--output",
+        "-o",
+        help=(
+            "Write the report in --format to this file; the terminal still gets text (annotations on GitHub Actions)."
+        ),
+        metavar="FILE",
+        show_default=False,
+    ),
+]
+LintToday = Annotated[Optional[date], today_option("The date the stale and overdue rules count from")]
+LintQuiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")]
+LintFix = Annotated[
+    bool, typer.Option("--fix", help="Apply the safe fixes (see `journeyctl rules`), then report what remains.")
+]
+LintDiff = Annotated[
+    bool, typer.Option("--diff", help="Write nothing; print what --fix would change as a unified diff.")
+]
+
+
 @commands.command(cls=Command, short_help="Check maps against the format and good practice.")
 def lint(
     paths: Paths,
-    format: Annotated[
-        Optional[str],
-        typer.Option(
-            "--format",
-            "-f",
-            help="The report's format (default: text; github on GitHub Actions).",
-            click_type=Choice(_lint_formats),
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Optional[str],
-        typer.Option(
-            "--output",
-            "-o",
-            help=(
-                "Write the report in --format to this file; the terminal still gets text "
-                "(annotations on GitHub Actions)."
-            ),
-            metavar="FILE",
-            show_default=False,
-        ),
-    ] = None,
+    format: LintFormat = None,
+    output: LintOutput = None,
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
     config: ConfigFile = None,
     isolated: Isolated = False,
-    today: Annotated[Optional[date], today_option("The date the stale and overdue rules count from")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")] = False,
+    today: LintToday = None,
+    quiet: LintQuiet = False,
     exclude: Exclude = None,
     no_respect_gitignore: NoGitignore = False,
     allow_empty: AllowEmpty = False,
-    fix: Annotated[
-        bool, typer.Option("--fix", help="Apply the safe fixes (see `journeyctl rules`), then report what remains.")
-    ] = False,
-    diff: Annotated[
-        bool, typer.Option("--diff", help="Write nothing; print what --fix would change as a unified diff.")
-    ] = False,
+    fix: LintFix = False,
+    diff: LintDiff = False,
 ) -> None:
     """Check maps against the format and good practice: exit 1 when there are findings."""
     from journeyctl.lint import lint_paths
@@ -114,12 +121,15 @@ def lint(
     raise typer.Exit(max(tally.exit_code(), tell(search)))
 
 
+RulesCode = Annotated[
+    Optional[str],
+    typer.Argument(help="A rule's code or name, for its documentation.", show_default=False, metavar="CODE"),
+]
+
+
 @commands.command(cls=Command, short_help="List the lint rules, or explain one.")
 def rules(
-    code: Annotated[
-        Optional[str],
-        typer.Argument(help="A rule's code or name, for its documentation.", show_default=False, metavar="CODE"),
-    ] = None,
+    code: RulesCode = None,
 ) -> None:
     """List the lint rules, or show one rule's documentation with examples."""
     from journeyctl.rules import RULES, find_rule
@@ -145,11 +155,14 @@ def rules(
     typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.doc.strip()}")
 
 
+ConfigFormat = Annotated[
+    str, typer.Option("--format", "-f", help="The output's format.", click_type=Choice(_config_formats))
+]
+
+
 @commands.command("config", cls=Command, short_help="Show the lint settings in effect and where each came from.")
 def show_config(
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="The output's format.", click_type=Choice(_config_formats))
-    ] = "text",
+    format: ConfigFormat = "text",
     select: Select = None,
     extend_select: ExtendSelect = None,
     ignore: Ignore = None,
@@ -162,15 +175,15 @@ def show_config(
     typer.echo(settings_report(configuration(config, isolated, select, extend_select, ignore), format), nl=False)
 
 
+FmtCheck = Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 when a file would be reformatted.")]
+FmtDiff = Annotated[bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff.")]
+
+
 @commands.command(cls=Command, short_help="Rewrite maps in the canonical layout, keeping comments.")
 def fmt(
     paths: Paths,
-    check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; exit 1 when a file would be reformatted.")
-    ] = False,
-    diff: Annotated[
-        bool, typer.Option("--diff", help="Write nothing; print what would change as a unified diff.")
-    ] = False,
+    check: FmtCheck = False,
+    diff: FmtDiff = False,
     exclude: Exclude = None,
     no_respect_gitignore: NoGitignore = False,
     allow_empty: AllowEmpty = False,

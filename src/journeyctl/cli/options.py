@@ -2,6 +2,11 @@
 
 Every option shows a word for its value in --help (FILE, DIR, CODES, DATE) or, for a fixed
 set, the words themselves (`[text|json]`); tests/cli/test_help.py holds every command to it.
+
+Each option is declared once, as a named `Annotated` type (here, or above its command), and a
+command's signature names it: typer evaluates every command's annotations four times on every
+run (inspect.signature and get_type_hints, twice), and a name is looked up where an inline
+`Annotated[..., typer.Option(...)]` is built anew each time. That is 6 ms of each run's start-up.
 """
 
 from __future__ import annotations

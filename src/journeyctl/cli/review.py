@@ -21,25 +21,31 @@ def _diff_formats() -> Iterable[str]:
     return CHANGE_REPORTERS
 
 
+DiffOld = Annotated[
+    str,
+    typer.Argument(
+        help="The old map: a file, or REV:PATH from git (HEAD~1:maps/x.journey.yaml).",
+        show_default=False,
+        metavar="OLD",
+    ),
+]
+DiffNew = Annotated[
+    str, typer.Argument(help="The new map: a file, or REV:PATH from git.", show_default=False, metavar="NEW")
+]
+DiffFormat = Annotated[
+    str, typer.Option("--format", "-f", help="The output's format.", click_type=Choice(_diff_formats))
+]
+DiffExitCode = Annotated[
+    bool, typer.Option("--exit-code", help="Exit 1 when there are changes, 0 when there are none.")
+]
+
+
 @commands.command(cls=Command, short_help="Show what changed between two versions of a map.")
 def diff(
-    old: Annotated[
-        str,
-        typer.Argument(
-            help="The old map: a file, or REV:PATH from git (HEAD~1:maps/x.journey.yaml).",
-            show_default=False,
-            metavar="OLD",
-        ),
-    ],
-    new: Annotated[
-        str, typer.Argument(help="The new map: a file, or REV:PATH from git.", show_default=False, metavar="NEW")
-    ],
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="The output's format.", click_type=Choice(_diff_formats))
-    ] = "text",
-    exit_code: Annotated[
-        bool, typer.Option("--exit-code", help="Exit 1 when there are changes, 0 when there are none.")
-    ] = False,
+    old: DiffOld,
+    new: DiffNew,
+    format: DiffFormat = "text",
+    exit_code: DiffExitCode = False,
 ) -> None:
     """Show what changed between two versions of a map, item by item (by id, not by line)."""
     from journeyctl.diff.compare import compare
@@ -51,6 +57,16 @@ def diff(
     raise typer.Exit(1 if exit_code and result.changes else 0)
 
 
+GitDiffArgs = Annotated[
+    list[str],
+    typer.Argument(
+        help="What git passes: path old-file old-hex old-mode new-file new-hex new-mode.",
+        show_default=False,
+        metavar="ARG...",
+    ),
+]
+
+
 @commands.command(
     "git-diff",
     cls=Command,
@@ -58,14 +74,7 @@ def diff(
     context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False},
 )
 def git_diff(
-    args: Annotated[
-        list[str],
-        typer.Argument(
-            help="What git passes: path old-file old-hex old-mode new-file new-hex new-mode.",
-            show_default=False,
-            metavar="ARG...",
-        ),
-    ],
+    args: GitDiffArgs,
 ) -> None:
     """git's external diff driver for maps: git runs it, once `journeyctl git-setup` has registered it."""
     from journeyctl.diff.gitdriver import external_diff
