@@ -94,6 +94,7 @@ ImportTitle = Annotated[
 ImportEncoding = Annotated[
     Optional[str],
     typer.Option(
+        "--encoding",
         help="The CSV's encoding when it is not UTF-8 or UTF-16 (cp1252, latin-1...).",
         metavar="ENCODING",
         show_default=False,

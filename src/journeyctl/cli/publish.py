@@ -108,7 +108,8 @@ ServePath = Annotated[
     typer.Argument(help="A map file, or a folder of maps (default: this folder).", show_default=False, metavar="PATH"),
 ]
 ServePort = Annotated[
-    int, typer.Option(help="The port to listen on (0: any free port).", click_type=WholeNumber(), metavar="PORT")
+    int,
+    typer.Option("--port", help="The port to listen on (0: any free port).", click_type=WholeNumber(), metavar="PORT"),
 ]
 ServeHost = Annotated[
     str,
