@@ -8,7 +8,7 @@ import re
 import pytest
 import typer
 
-from conftest import run_journeyctl
+from conftest import ROOT, run_journeyctl
 from journeyctl.cli import app
 
 COMMANDS = list(typer.main.get_group(app).commands)
@@ -93,8 +93,8 @@ Options:
                           gitignore-style pattern matches (adds to the
                           config's `exclude`).
   --no-respect-gitignore  Search folders without regard to .gitignore files.
-  --allow-empty           A named folder without maps is a warning, not exit
-                          2.
+  --allow-empty           Only warn, instead of exiting 2, when a named folder
+                          holds no maps.
   --fix                   Apply the safe fixes (see `journeyctl rules`), then
                           report what remains.
   --diff                  Write nothing; print what --fix would change as a
@@ -240,3 +240,12 @@ def test_usage_errors_are_one_line_exit_2(cli, tmp_path, monkeypatch, args, mess
     monkeypatch.chdir(tmp_path)
     result = cli(*args)
     assert (result.code, result.out, result.err) == (2, "", f"journeyctl: {message}\n")
+
+
+def test_readme_quotes_usage_errors_as_they_are():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| a mistake on the command line"))
+    quoted = re.findall(r"``(journeyctl: .*?)``", row)
+    for args, line in zip((["diff", "old.journey.yaml"], ["lint", "--formt", "json", "."]), quoted, strict=True):
+        result = run_journeyctl(*args)
+        assert (result.returncode, result.stderr) == (2, line + "\n")

@@ -65,7 +65,7 @@ NoGitignore = Annotated[
     bool, typer.Option("--no-respect-gitignore", help="Search folders without regard to .gitignore files.")
 ]
 AllowEmpty = Annotated[
-    bool, typer.Option("--allow-empty", help="A named folder without maps is a warning, not exit 2.")
+    bool, typer.Option("--allow-empty", help="Only warn, instead of exiting 2, when a named folder holds no maps.")
 ]
 Templates = Annotated[
     Optional[str],

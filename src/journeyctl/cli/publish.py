@@ -60,7 +60,7 @@ RenderClean = Annotated[
 ]
 RenderPaper = Annotated[
     str,
-    typer.Option(help="PDF: the paper, in landscape.", click_type=Choice(_papers, ignore_case=True)),
+    typer.Option(help="PDF: the paper size (landscape).", click_type=Choice(_papers, ignore_case=True)),
 ]
 RenderBrowser = Annotated[
     Optional[str],
