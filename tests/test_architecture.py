@@ -33,7 +33,7 @@ LAYERS = {
     "scaffold": 6,
     "report": 6,
     "exchange": 6,
-    "cli": 7,
+    "cli": 7,  # the package: the app and main() in __init__, the commands in modules by purpose
     "__main__": 7,
     "serve": 7,
     "lsp": 7,
@@ -101,6 +101,22 @@ def test_imports_point_down(module: str) -> None:
         elif LAYERS[other] == LAYERS[own] and (own, other) not in SIDEWAYS:
             wrong.append(f"{imported} (a command importing another command)")
     assert not wrong, f"{module} imports " + ", ".join(wrong)
+
+
+def _imports_typer(path: Path) -> bool:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in ("typer", "click"):
+            return True
+        if isinstance(node, ast.Import) and any(alias.name.split(".")[0] in ("typer", "click") for alias in node.names):
+            return True
+    return False
+
+
+def test_only_the_command_line_knows_typer() -> None:
+    """The engine is called the same way by the command line, the server and the language server."""
+    knowing = sorted(module for module, path in MODULES.items() if _imports_typer(path))
+    assert knowing and all(module.startswith("journeyctl.cli") for module in knowing), knowing
+    assert "journeyctl.cli" in knowing  # the app, built in the package's __init__
 
 
 def test_no_import_cycle_between_modules() -> None:

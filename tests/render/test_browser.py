@@ -3,103 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_support import Visit, browser, needs_chromium, site  # noqa: F401  (fixtures)
 from render_support import ARTIFACTS, UPDATE, hostile  # noqa: F401  (fixture)
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, EXAMPLES, ROOT, TODAY
+from conftest import EXAMPLES, ROOT, TODAY
 
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason=f"no Chromium at {CHROMIUM} (apt-get install -y chromium)"
-)
-
-# Text colour against the first opaque background behind it, for every visible text.
-TEXT_COLOURS = """() => {
-  const out = [];
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const opaque = (c) => c && c !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(c);
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    if (!node.textContent.trim()) continue;
-    const el = node.parentElement;
-    const style = getComputedStyle(el);
-    const box = el.getBoundingClientRect();
-    if (box.width <= 1 || box.height <= 1 || style.visibility === 'hidden') continue;
-    const svg = el instanceof SVGElement;
-    let bg = null;
-    if (svg) {  // the topmost shape of the chart under the text's centre: a band, a bar, a bubble
-      const cx = box.left + box.width / 2, cy = box.top + box.height / 2;
-      const under = [...el.ownerSVGElement.querySelectorAll('rect, circle')].filter((shape) => {
-        const b = shape.getBoundingClientRect(); return cx > b.left && cx < b.right && cy > b.top && cy < b.bottom;
-      }).map((shape) => getComputedStyle(shape).fill).filter((fill) => fill !== 'none' && opaque(fill));
-      if (under.length) bg = under[under.length - 1];
-    }
-    for (let p = el; p && !bg; p = p.parentElement) {
-      const b = getComputedStyle(p).backgroundColor;
-      if (opaque(b)) bg = b;
-    }
-    out.push({text: node.textContent.trim().slice(0, 40), color: svg ? style.fill : style.color, background: bg || 'rgb(255, 255, 255)',
-              size: parseFloat(style.fontSize), bold: parseInt(style.fontWeight) >= 700});
-  }
-  return out;
-}"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    from journeyctl.cli import main
-
-    folder = tmp_path_factory.mktemp("site") / "site"
-    assert main(["render", str(EXAMPLES), "-o", str(folder), "--today", TODAY]) == 0
-    return folder
-
-
-class Visit:
-    """A page opened in a fresh browser page, with everything it tried to do recorded."""
-
-    def __init__(self, browser, path: Path, width: int, media: str = "screen") -> None:
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
-        self.url = path.resolve().as_uri()
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on(
-            "request",
-            lambda request: (
-                request.url != self.url and not request.url.startswith("data:") and self.requests.append(request.url)
-            ),
-        )
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        self.page.emulate_media(media=media)
-        self.page.goto(self.url, wait_until="load")
-
-    def assert_quiet(self) -> None:
-        assert (self.errors, self.requests, self.dialogs) == ([], [], [])
-
-    def screenshot(self, name: str) -> Path:
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        target = ARTIFACTS / name
-        self.page.screenshot(path=str(target), full_page=True)
-        assert target.stat().st_size > 10_000
-        return target
-
+pytestmark = needs_chromium
 
 PAGES = [
     (name, 1366)
@@ -115,12 +29,7 @@ def test_pages_load_quietly_fit_the_screen_and_are_readable(browser, site, name,
     visit.assert_quiet()
     # The page never scrolls sideways as a whole: wide maps scroll inside their own box.
     assert visit.page.evaluate("document.documentElement.scrollWidth") <= width
-    failures = []
-    for item in visit.page.evaluate(TEXT_COLOURS):
-        ratio = contrast(item["color"], item["background"])
-        large = item["size"] >= 24 or (item["bold"] and item["size"] >= 18.66)
-        if ratio < (3.0 if large else 4.5):
-            failures.append((item["text"], item["color"], item["background"], round(ratio, 2)))
+    failures = visit.contrast_failures()
     visit.page.close()
     assert failures == []
 
@@ -178,7 +87,7 @@ def test_curve_points_sit_over_their_touchpoints(browser, site):
       return columns.map((c) => { const b = c.getBoundingClientRect(); return c.classList.contains('placeholder') ? null : b.left + b.width / 2; });
     }""")
     dots = visit.page.evaluate(
-        "[...document.querySelectorAll('svg.curve circle.dot')].map((c) => { const b = c.getBoundingClientRect(); return b.left + b.width / 2; })"
+        "[...document.querySelectorAll('.curve-cell svg.curve circle.dot')].map((c) => { const b = c.getBoundingClientRect(); return b.left + b.width / 2; })"
     )
     with_emotion = visit.page.evaluate("""() => [...document.querySelectorAll('tr.lane-feeling > td')].length""")
     assert with_emotion == len(centres)
@@ -193,8 +102,8 @@ def test_structure_for_assistive_technology(browser, site):
     facts = visit.page.evaluate("""() => ({
       lang: document.documentElement.lang,
       title: document.title,
-      svgTitle: document.querySelector('svg.curve > title').textContent,
-      svgDesc: document.querySelector('svg.curve > desc').textContent.slice(0, 40),
+      svgTitle: document.querySelector('.curve-cell svg.curve > title').textContent,
+      svgDesc: document.querySelector('.curve-cell svg.curve > desc').textContent.slice(0, 40),
       headersWithoutScope: document.querySelectorAll('table th:not([scope])').length,
       stageHeaders: document.querySelectorAll('th[scope=colgroup]').length,
       criticalBadges: [...document.querySelectorAll('th.touchpoint .critical-badge')].map((b) => b.textContent.trim()),
@@ -225,18 +134,6 @@ def test_prints_on_landscape_a4_and_letter(browser, site):
     visit.page.screenshot(path=str(ARTIFACTS / "saas-trial-to-paid-print-letter.png"), full_page=True)
     visit.assert_quiet()
     visit.page.close()
-
-
-def contrast(foreground: str, background: str) -> float:
-    """WCAG contrast ratio of two CSS rgb() colours."""
-
-    def luminance(colour: str) -> float:
-        channels = [float(part) / 255 for part in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 # What a payload would do if it ran or were markup: set __pwned, retitle the

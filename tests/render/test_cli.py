@@ -235,8 +235,8 @@ def test_the_same_maps_render_to_the_same_bytes(cli, tmp_path):
 def test_review_status_follows_today(cli):
     fresh = cli("render", SAAS, "--today", "2027-02-18").out
     stale = cli("render", SAAS, "--today", "2027-02-19").out
-    assert "Up to date</span> Next review due 2027-02-18" in fresh
-    assert "Stale</span> Review overdue since 2027-02-18" in stale
+    assert 'Up to date</span> Next review due <time datetime="2027-02-18">2027-02-18</time>' in fresh
+    assert 'Stale</span> Review overdue since <time datetime="2027-02-18">2027-02-18</time>' in stale
 
 
 def test_as_a_real_process_from_another_folder(tmp_path):

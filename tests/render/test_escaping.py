@@ -173,8 +173,11 @@ HTML_TAGS = {
     "dt",
     "dd",
     "ul",
+    "ol",
     "li",
     "aside",
+    "nav",
+    "time",
     "blockquote",
     "section",
     "table",
@@ -189,6 +192,7 @@ HTML_TAGS = {
     "q",
     "br",
     "svg",
+    "g",
     "desc",
     "rect",
     "line",
@@ -255,9 +259,11 @@ def assert_markdown_stays_text(page: str) -> Elements:
 
 
 # Where the hostile map's text shows: the places each field fills on the HTML page and in the
-# Markdown, its Mermaid block aside (there Mermaid's escaping changes the hostile text).
+# Markdown, its Mermaid block aside (there Mermaid's escaping changes the hostile text). On the
+# HTML page the overview names the map, each stage (its description, its link) and each
+# touchpoint (the description), and a critical moment's mark names both again.
 PLACES = {
-    "title": (4, 1),
+    "title": (5, 1),
     "description": (1, 1),
     "owner": (1, 1),
     "persona name": (1, 1),
@@ -272,12 +278,12 @@ PLACES = {
     "source title": (3, 2),
     "mail source": (2, 2),
     "tag": (1, 1),
-    "stage name": (4, 4),
+    "stage name": (7, 4),
     "stage description": (1, 1),
     "customer goal": (1, 1),
     "question": (1, 1),
     "next step": (1, 1),
-    "touchpoint name": (5, 4),
+    "touchpoint name": (7, 4),
     "channel": (1, 1),
     "touchpoint owner": (1, 0),
     "doing": (1, 1),
@@ -290,7 +296,7 @@ PLACES = {
     "opportunity": (3, 3),
     "opportunity owner": (2, 2),
     "outcome": (1, 1),
-    "empty stage": (1, 1),
+    "empty stage": (3, 1),
 }
 HTML_PLACES, MARKDOWN_PLACES = (sum(column) for column in zip(*PLACES.values(), strict=True))
 # Each text of the hostile map is `FIELD: ` and the hostile text (render_support.hostile_map).

@@ -3,7 +3,8 @@
 The curve sits in one table cell that spans every touchpoint column, and all
 columns have the same width, so a touchpoint's x is the centre of its column as
 a percentage of the cell (SVG accepts percentages for x). y is in pixels on the
-map's own scale, best at the top.
+map's own scale, best at the top. A `Frame` sizes the drawing: the map's row, or
+the compact overview at the top of the page.
 """
 
 from __future__ import annotations
@@ -12,9 +13,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Optional
 
-HEIGHT = 150
-_TOP, _BOTTOM = 30, 24
 _MAX_GRIDLINES = 11
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The drawing's height and the margins above and below the scale, in pixels.
+
+    `label_floor` is the highest a value's label may go: above it, the label goes under its dot.
+    """
+
+    height: int
+    top: int
+    bottom: int
+    label_floor: int
+
+
+MAP_FRAME = Frame(height=150, top=30, bottom=24, label_floor=14)
 
 
 @dataclass(frozen=True)
@@ -61,10 +76,12 @@ class GridLine:
 
 @dataclass(frozen=True)
 class Band:
-    """The highlighted column of a critical moment."""
+    """The highlighted column of a critical moment, and the touchpoint's name."""
 
     x: str
     width: str
+    centre: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -87,31 +104,42 @@ def tone(emotion: int, low: int, high: int) -> str:
     return "positive" if share >= 2 / 3 else "neutral"
 
 
-def build_curve(columns: Sequence[CurveInput], low: int, high: int) -> Curve:
+def build_curve(columns: Sequence[CurveInput], low: int, high: int, frame: Frame = MAP_FRAME) -> Curve:
     """The curve across `columns` (every column of the map, in order) on the scale low..high."""
     count = max(1, len(columns))
     points, segments, previous = [], [], None
     for index, column in enumerate(columns):
         if column.emotion is None:
             continue
-        point = _point(index, count, column, low, high)
+        point = _point(index, count, column, low, high, frame)
         if previous is not None:
             before_index, before = previous
             segments.append(CurveSegment(before.x, before.y, point.x, point.y, index - before_index > 1))
         points.append(point)
         previous = (index, point)
-    bands = tuple(Band(_percent(i, count), _percent_width(count)) for i, c in enumerate(columns) if c.critical)
-    return Curve(HEIGHT, tuple(points), tuple(segments), _gridlines(low, high), bands, _describe(columns, low, high))
+    bands = tuple(
+        Band(percent(i, count), percent(1, count), percent(i + 0.5, count), c.name)
+        for i, c in enumerate(columns)
+        if c.critical
+    )
+    return Curve(
+        frame.height,
+        tuple(points),
+        tuple(segments),
+        _gridlines(low, high, frame),
+        bands,
+        _describe(columns, low, high),
+    )
 
 
-def _point(index: int, count: int, column: CurveInput, low: int, high: int) -> CurvePoint:
+def _point(index: int, count: int, column: CurveInput, low: int, high: int, frame: Frame) -> CurvePoint:
     assert column.emotion is not None
-    y = _y(column.emotion, low, high)
-    label_y = y - 12 if y - 12 >= 14 else y + 22
+    y = scale_y(column.emotion, low, high, frame)
+    label_y = y - 12 if y - 12 >= frame.label_floor else y + 22
     return CurvePoint(
-        x=_percent(index + 0.5, count),
-        y=_number(y),
-        label_y=_number(label_y),
+        x=percent(index + 0.5, count),
+        y=number(y),
+        label_y=number(label_y),
         emotion=column.emotion,
         tone=tone(column.emotion, low, high),
         critical=column.critical,
@@ -119,19 +147,24 @@ def _point(index: int, count: int, column: CurveInput, low: int, high: int) -> C
     )
 
 
-def _y(value: float, low: int, high: int) -> float:
+def scale_y(value: float, low: int, high: int, frame: Frame) -> float:
+    """The y of `value` (clamped to the scale) in `frame`: `high` at the top margin, `low` at the bottom one."""
     clamped = min(max(value, low), high)
-    return _TOP + (high - clamped) * (HEIGHT - _TOP - _BOTTOM) / (high - low)
+    return frame.top + (high - clamped) * (frame.height - frame.top - frame.bottom) / (high - low)
 
 
-def _gridlines(low: int, high: int) -> tuple[GridLine, ...]:
+def _gridlines(low: int, high: int, frame: Frame) -> tuple[GridLine, ...]:
     span = high - low
     if span < _MAX_GRIDLINES:
         values = list(range(high, low - 1, -1))
     else:
         values = sorted({round(high - span * i / 4) for i in range(5)}, reverse=True)
-    middle = (low + high) / 2
-    return tuple(GridLine(_number(_y(value, low, high)), value, value == middle) for value in values)
+    return tuple(gridline(value, low, high, frame) for value in values)
+
+
+def gridline(value: int, low: int, high: int, frame: Frame) -> GridLine:
+    """The line of `value` in `frame`, marked `middle` when it halves the scale."""
+    return GridLine(number(scale_y(value, low, high, frame)), value, value == (low + high) / 2)
 
 
 def _describe(columns: Sequence[CurveInput], low: int, high: int) -> str:
@@ -146,14 +179,12 @@ def _describe(columns: Sequence[CurveInput], low: int, high: int) -> str:
     return text
 
 
-def _percent(position: float, count: int) -> str:
-    return _number(position * 100 / count) + "%"
+def percent(position: float, count: int) -> str:
+    """`position` columns out of `count` as an SVG percentage: `percent(1, 4)` is `25%`."""
+    return number(position * 100 / count) + "%"
 
 
-def _percent_width(count: int) -> str:
-    return _number(100 / count) + "%"
-
-
-def _number(value: float) -> str:
+def number(value: float) -> str:
+    """An SVG coordinate: at most three decimals, no trailing zeros, never `-0`."""
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text

@@ -24,9 +24,14 @@ class MapPart:
     curve: Curve
 
 
+def curve_input(column: ColumnView) -> CurveInput:
+    """What the emotion curve draws of one column (a stage without touchpoints has no name there)."""
+    return CurveInput("" if column.placeholder else column.name, column.emotion, column.critical)
+
+
 def curve_of(columns: Sequence[ColumnView], low: int, high: int) -> Curve:
     """The emotion curve across `columns`, on the scale low..high."""
-    return build_curve([CurveInput("" if c.placeholder else c.name, c.emotion, c.critical) for c in columns], low, high)
+    return build_curve([curve_input(column) for column in columns], low, high)
 
 
 def split_map(

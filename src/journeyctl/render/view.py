@@ -26,7 +26,8 @@ from journeyctl.render.items import (
     persona_view,
     source_view,
 )
-from journeyctl.render.parts import MapPart, curve_of, split_map
+from journeyctl.render.overview import Overview, OverviewStage, build_overview
+from journeyctl.render.parts import MapPart, curve_input, curve_of, split_map
 
 _STATE_LABELS = {"current": "Current journey", "future": "Future journey"}
 
@@ -69,13 +70,21 @@ class StageView:
 
 @dataclass(frozen=True)
 class ReviewView:
-    """When the map was reviewed and whether it is stale on the render date."""
+    """When the map was reviewed and whether it is stale on the render date.
+
+    `phrase` is the label without its date, so that a page can keep the date on one line.
+    """
 
     last_reviewed: Optional[str]
     due: Optional[str]
     every_days: int
     stale: bool
-    label: str
+    phrase: str
+
+    @property
+    def label(self) -> str:
+        """The phrase and the due date: `Next review due 2027-02-18`."""
+        return f"{self.phrase} {self.due}" if self.due else self.phrase
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,7 @@ class MapView:
     lanes: frozenset[str]
     curve: Curve
     parts: tuple[MapPart, ...]
+    overview: Overview
     pain_points: tuple[PainView, ...]
     opportunities: tuple[OpportunityView, ...]
     metrics: tuple[MetricView, ...]
@@ -148,6 +158,7 @@ def build_view(
     touchpoints = [column for column in columns if not column.placeholder]
     pains = [pain for column in touchpoints for pain in column.pain_points]
     opportunities = [opportunity for column in touchpoints for opportunity in column.opportunities]
+    overview_stages = [OverviewStage(s.id, s.number, s.name, tuple(map(curve_input, s.columns))) for s in stages]
     return MapView(
         id=journey.id,
         title=journey.title,
@@ -164,6 +175,7 @@ def build_view(
         lanes=_lanes(stages),
         curve=curve_of(columns, low, high),
         parts=split_map(stages, low, high, columns_per_part),
+        overview=build_overview(overview_stages, low, high),
         pain_points=tuple(sorted(pains, key=lambda pain: pain.sort_key)),
         opportunities=tuple(sorted(opportunities, key=lambda opportunity: opportunity.sort_key)),
         metrics=tuple(metric for column in touchpoints for metric in column.metrics),
@@ -269,8 +281,8 @@ def _review(journey: JourneyMap, today: date) -> ReviewView:
     if journey.last_reviewed is None or due is None:
         return ReviewView(None, None, every, True, "Never reviewed")
     stale = due < today
-    label = f"Review overdue since {due.isoformat()}" if stale else f"Next review due {due.isoformat()}"
-    return ReviewView(journey.last_reviewed.isoformat(), due.isoformat(), every, stale, label)
+    phrase = "Review overdue since" if stale else "Next review due"
+    return ReviewView(journey.last_reviewed.isoformat(), due.isoformat(), every, stale, phrase)
 
 
 def _mermaid(journey: JourneyMap) -> tuple[MermaidSection, ...]:
