@@ -11,7 +11,7 @@ import pytest
 from conftest import run_journeyctl
 
 MESSY = "title: Messy\njourneyctl: 1\nid: messy\nstages:\n-   id: s   # the stage\n    name: S\n"
-CANONICAL = "journeyctl: 1\nid: messy\ntitle: Messy\nstages:\n  - id: s   # the stage\n    name: S\n"
+CANONICAL = "journeyctl: 1\nid: messy\ntitle: Messy\nstages:\n  - id: s  # the stage\n    name: S\n"
 BROKEN = "journeyctl: 1\nid: Broken Id\ntitle: Broken\nstages:\n-   id: s\n    name: S\n"
 
 
@@ -51,7 +51,7 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(cli, folder):
     assert result.code == 1
     assert result.out == (
         f"--- {path}\n+++ {path}\n@@ -1,6 +1,6 @@\n-title: Messy\n journeyctl: 1\n id: messy\n+title: Messy\n"
-        " stages:\n--   id: s   # the stage\n+  - id: s   # the stage\n     name: S\n"
+        " stages:\n--   id: s   # the stage\n+  - id: s  # the stage\n     name: S\n"
     )
     assert result.err == f"Would reformat: {path}\n1 file would be reformatted.\n"
     assert snapshot(folder) == before

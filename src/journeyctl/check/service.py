@@ -50,6 +50,8 @@ RULE_SETS: dict[str, RuleSet] = {
     # Ids are the diff's keys; references to other files are not resolved (a revision has none).
     "diff": RuleSet(frozenset({"E020"}), configured=False),
     "fmt": RuleSet(frozenset(), configured=False),
+    # fmt keeps each suppression comment silencing the same findings: every rule, before suppressions.
+    "fmt-suppressions": RuleSet(None, configured=False),
 }
 
 
