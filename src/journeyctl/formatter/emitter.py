@@ -54,6 +54,7 @@ class _Writer:
         self.placed: dict[int, int] = {}
         self.pending: list[Note] = []
         self.opened = -1
+        self.kept = 0  # lines up to here are a value's, blank ones included (`|+` keeps them)
         self.written: set[int] = set()
         self._slot_columns: Optional[dict[Path, int]] = None
 
@@ -65,7 +66,7 @@ class _Writer:
         self._mapping(root, model, (), 0, _Opening("", [()], 0, self.comments.eols.pop((), [])))
         self._lines(self.pending, 0)
         self._tidy_lines(line.rstrip() for line in self.comments.ending)
-        while self.out and not self.out[-1]:
+        while len(self.out) > self.kept and not self.out[-1]:
             self.out.pop()
         return Emitted("\n".join(self.out) + "\n", self.placed)
 
@@ -129,6 +130,7 @@ class _Writer:
             start = len(self.out)
             self.out.append(f"{head} {lines[0]}" if lines[0] else head)
             self.out.extend(lines[1:])
+            self.kept = len(self.out)
             self._eol(path, start + at, carried)
             return
         tags = self._tags(node)
@@ -164,7 +166,8 @@ class _Writer:
         return lines
 
     def _eol(self, path: Path, index: int, carried: list[Note]) -> None:
-        notes = carried + self.comments.eols.pop(path, [])
+        own = self.comments.eols.pop(path, None) if self.comments.eols else None
+        notes = carried + own if own else carried
         if notes:
             text, line = notes[0]
             self.out[index] = f"{self.out[index].rstrip()}  {text}"
@@ -172,8 +175,9 @@ class _Writer:
             self.pending.extend(notes[1:])
 
     def _leads(self, paths: list[Path], column: int) -> None:
-        notes = [note for path in paths for note in self.comments.leads.pop(path, ())]
-        self._lines(notes, column)
+        leads = self.comments.leads
+        if leads or self.pending:
+            self._lines([note for path in paths for note in leads.pop(path, ())], column)
 
     def _trailer(self, path: Path, column: int) -> None:
         self._lines(self.comments.trailers.pop(path, []), column)
@@ -206,7 +210,7 @@ class _Writer:
         return properties(text, offset)[0]
 
     def _written(self, node: Any) -> None:
-        if id(node) in self.shape.aliased:
+        if self.shape.aliased and id(node) in self.shape.aliased:
             self.written.add(id(node))
 
     def _written_at(self, node: Any, path: Path) -> Path:

@@ -7,7 +7,6 @@ node trees) and the very same comments; otherwise nothing is written.
 
 from __future__ import annotations
 
-import json
 from typing import Any, NoReturn
 
 from journeyctl.core.errors import JourneyctlError, LoadError
@@ -53,7 +52,10 @@ def refuse(path: str, reason: str) -> NoReturn:
 
 
 def _dumped(data: Any) -> str:
-    # JSON keeps true, 1 and 1.0 apart (Python's == does not), and is written by C.
+    # JSON keeps true, 1 and 1.0 apart (Python's == does not), and is written by C;
+    # imported here, as `fmt --check` on files already formatted never needs it.
+    import json
+
     return json.dumps(data, sort_keys=True)
 
 

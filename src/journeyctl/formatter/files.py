@@ -7,7 +7,6 @@ a file that fails is never touched.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -88,6 +87,8 @@ def run(paths: list[str], mode: str, out: TextIO, err: TextIO, search: Search | 
 
 def unified_diff(outcome: Outcome) -> list[str]:
     """The change fmt would make, as a unified diff (`--- path` / `+++ path`)."""
+    import difflib
+
     before = outcome.before.replace("\r\n", "\n").splitlines(keepends=True)
     after = outcome.after.replace("\r\n", "\n").splitlines(keepends=True)
     label = terminal_text(outcome.path)

@@ -53,9 +53,11 @@ class ScalarWriter:
 
     def key(self, node: Any) -> str:
         """A key as written (quotes kept, `? ` dropped): it must fit on one line."""
-        if node.start_mark.line != node.end_mark.line:
+        start, end = node.start_mark, node.end_mark
+        if start.line != end.line:
             raise Unsupported("a key written over several lines (or a key that is a block list or mapping)")
-        return self.source.between(node.start_mark, node.end_mark)
+        text: str = self.source.lines[start.line][start.column : end.column]
+        return text
 
     def lines(self, node: Any, owner: int, old_owner: Callable[[], int], flow: bool) -> tuple[list[str], int]:
         """The scalar as written after `key: ` or `- ` (its first line, then whole lines),
@@ -68,9 +70,9 @@ class ScalarWriter:
         if style in ("|", ">"):
             # Only the header line: a block scalar's lines are taken whole below.
             return self._block(node, self.source.lines[start.line][start.column :], owner, old_owner), 0
-        written = self.source.between(start, end)
         if start.line == end.line:
-            return [self._one_line(node, written, style, flow)], 0
+            return [self._one_line(node, self.source.lines[start.line][start.column : end.column], style, flow)], 0
+        written = self.source.between(start, end)
         if not style and "\n" not in node.value:
             head = properties(written)[0]
             return [" ".join(filter(None, [head, node.value]))], 0
