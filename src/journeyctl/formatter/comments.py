@@ -147,9 +147,11 @@ class _Reader:
         return comments
 
     def _document_end(self) -> int:
-        """The line of an explicit `...` after the last value, else the number of lines."""
-        last = max((span.end_line for span in self.shape.scalars), default=0)
-        for number in range(last + 1, len(self.lines)):
+        """The line of an explicit `...` after the last key, else the number of lines.
+
+        A line starting `...` ends the document: no value may hold one at its start.
+        """
+        for number in range(self.shape.slots[-1].line + 1, len(self.lines)):
             if _DOCUMENT_END.match(self.lines[number]):
                 return number
         return len(self.lines)
