@@ -21,8 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from journeyctl.formatter.shape import Path, Shape, Slot, Source, Span
 
@@ -36,22 +35,21 @@ Note = tuple[str, int]
 Target = tuple[str, Path]
 
 
-@dataclass
 class Comments:
     """A file's comments and blank lines, by where they go."""
 
-    preamble: list[str] = field(default_factory=list)
-    leads: dict[Path, list[Note]] = field(default_factory=lambda: defaultdict(list))
-    eols: dict[Path, list[Note]] = field(default_factory=lambda: defaultdict(list))
-    trailers: dict[Path, list[Note]] = field(default_factory=lambda: defaultdict(list))
-    ending: list[str] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)  # every comment, sorted (what the result must hold)
-    # Suppression comments by line: where they go by default, and the other place they could.
-    choices: dict[int, tuple[Target, Target]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.preamble: list[str] = []
+        self.leads: dict[Path, list[Note]] = defaultdict(list)
+        self.eols: dict[Path, list[Note]] = defaultdict(list)
+        self.trailers: dict[Path, list[Note]] = defaultdict(list)
+        self.ending: list[str] = []
+        self.texts: list[str] = []  # every comment, sorted (what the result must hold)
+        # Suppression comments by line: where they go by default, and the other place they could.
+        self.choices: dict[int, tuple[Target, Target]] = {}
 
 
-@dataclass(frozen=True)
-class Lines:
+class Lines(NamedTuple):
     """Per line: whether it holds content, and the column of its comment (-1: none)."""
 
     content: list[bool]

@@ -13,8 +13,7 @@ block's indentation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 from journeyctl.formatter.comments import Comments, Note
 from journeyctl.formatter.order import Model, field_model, key_order
@@ -22,16 +21,14 @@ from journeyctl.formatter.scalars import ScalarWriter, Unsupported, anchor_of, p
 from journeyctl.formatter.shape import Path, Shape, Source
 
 
-@dataclass
-class Emitted:
+class Emitted(NamedTuple):
     """The formatted text, and the line each comment of the file went to (0-based, by its old line)."""
 
     text: str
-    placed: dict[int, int] = field(default_factory=dict)
+    placed: dict[int, int]
 
 
-@dataclass(frozen=True)
-class _Opening:
+class _Opening(NamedTuple):
     """The start of a line a collection's first key or item shares (`- ` of an enclosing item)."""
 
     prefix: str

@@ -12,7 +12,6 @@ written), not key names, so that it is unique even where `x-` values repeat a ke
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from journeyctl.source.yamlerrors import LINE_BREAKS
@@ -40,13 +39,11 @@ class Span(NamedTuple):
     style: str  # "" plain, "'", '"', "|" or ">"
 
 
-@dataclass
 class Source:
     """A text split into lines as the parser counts them, with each line's offset."""
 
-    text: str
-    lines: list[str]
-    starts: list[int]
+    def __init__(self, text: str, lines: list[str], starts: list[int]) -> None:
+        self.text, self.lines, self.starts = text, lines, starts
 
     @classmethod
     def of(cls, text: str) -> Source:
@@ -67,16 +64,18 @@ class Source:
         return self.text[self.offset(start) : self.offset(end)]
 
 
-@dataclass
 class Shape:
-    """Slots in the order they are written (the root first, path `()`), scalars,
-    block collections' columns, and where each aliased node is written in full."""
+    """Slots in the order they are written (the root first, path `()`), the scalars a `#`
+    could be in (see scalar_spans), block collections' columns, and where each aliased
+    node is written in full. (Plain classes here and in the modules beside: fmt runs
+    on every commit, and a dataclass costs a few tenths of a millisecond to define.)"""
 
-    slots: list[Slot] = field(default_factory=list)
-    scalars: list[Span] = field(default_factory=list)  # the ones a `#` could be in (scalar_spans)
-    columns: dict[Path, int] = field(default_factory=dict)
-    defined_at: dict[int, Path] = field(default_factory=dict)
-    aliased: set[int] = field(default_factory=set)
+    def __init__(self) -> None:
+        self.slots: list[Slot] = []
+        self.scalars: list[Span] = []
+        self.columns: dict[Path, int] = {}
+        self.defined_at: dict[int, Path] = {}
+        self.aliased: set[int] = set()
 
 
 def read_shape(root: Any, source: Source) -> Shape:
