@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
-from typing import NamedTuple, Optional
+from typing import Optional
 
-from journeyctl.formatter.shape import Path, Shape, Slot, Source, Span
+from journeyctl.formatter.lines import classify, texts
+from journeyctl.formatter.shape import Path, Shape, Slot, Source
 
-_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 _DOCUMENT_END = re.compile(r"\.\.\.(?:[ \t]|$)")
 _SUPPRESSION = re.compile(r"#[ \t]*journeyctl:[ \t]*ignore\[")
 
@@ -49,54 +48,9 @@ class Comments:
         self.choices: dict[int, tuple[Target, Target]] = {}
 
 
-class Lines(NamedTuple):
-    """Per line: whether it holds content, and the column of its comment (-1: none)."""
-
-    content: list[bool]
-    comment: list[int]
-
-
 def is_suppression(note: str) -> bool:
     """Whether a comment is a line suppression (`# journeyctl: ignore[...]`)."""
     return _SUPPRESSION.match(note) is not None
-
-
-def classify(lines: list[str], spans: list[Span]) -> Lines:
-    """Each line's content and comment column, the text of scalars (block scalars too) excluded."""
-    hashes = {number for number, text in enumerate(lines) if "#" in text}
-    inside: set[int] = set()
-    partial: dict[int, list[tuple[int, Optional[int]]]] = defaultdict(list)
-    for span in spans:
-        if span.start_line == span.end_line:
-            if span.start_line in hashes:
-                partial[span.start_line].append((span.start_column, span.end_column))
-            continue
-        for number, (start, stop) in _intervals(span, lines):
-            if start == 0 and stop is None:
-                inside.add(number)
-            elif number in hashes:
-                partial[number].append((start, stop))
-    content, comment = [], []
-    for number, text in enumerate(lines):
-        column = -1
-        if number in inside:
-            content.append(True)
-        elif number not in hashes:
-            content.append(bool(text.strip()))
-        else:
-            column = _comment_column(text, partial.get(number, ()))
-            content.append(bool((text[:column] if column >= 0 else text).strip()))
-        comment.append(column)
-    return Lines(content, comment)
-
-
-def comment_texts(lines: list[str], spans: list[Span]) -> list[str]:
-    """Every comment of a text, sorted: what fmt must keep, word for word."""
-    return _texts(lines, classify(lines, spans))
-
-
-def _texts(lines: list[str], kinds: Lines) -> list[str]:
-    return sorted(lines[number][column:].rstrip() for number, column in enumerate(kinds.comment) if column >= 0)
 
 
 def read_comments(source: Source, shape: Shape, flipped: frozenset[int] = frozenset()) -> Comments:
@@ -123,7 +77,7 @@ class _Reader:
         first = self.shape.slots[0].line
         end = self._document_end()
         comments.preamble, comments.ending = lines[:first], lines[end:]
-        comments.texts = _texts(lines, kinds)
+        comments.texts = texts(lines, kinds)
         previous = self.shape.slots[0]
         run: list[tuple[str, int, int]] = []
         for number in range(first, end):
@@ -228,33 +182,3 @@ def _block_for(closing: list[Path], columns: dict[Path, int], column: int, floor
         return None
     deepest = max(columns.get(path, 0) for path in fitting)
     return min((path for path in fitting if columns.get(path, 0) == deepest), key=len)
-
-
-def _comment_column(text: str, intervals: Sequence[tuple[int, Optional[int]]]) -> int:
-    """The column of the first `#` that starts a comment (outside the scalars), or -1."""
-    column = text.find("#")
-    while column >= 0:
-        if (column == 0 or text[column - 1] in " \t") and not any(
-            start <= column and (stop is None or column < stop) for start, stop in intervals
-        ):
-            return column
-        column = text.find("#", column + 1)
-    return -1
-
-
-def _intervals(span: Span, lines: list[str]) -> list[tuple[int, tuple[int, Optional[int]]]]:
-    """The (line, columns) a scalar of several lines covers; a block scalar's header comment stays free."""
-    first, last = span.start_line, span.end_line
-    if span.end_column == 0 and last > first:
-        last -= 1
-    if span.style not in ("|", ">"):
-        middle = [(number, (0, None)) for number in range(first + 1, last)]
-        ending = [(last, (0, span.end_column))] if last > first else []
-        return [(first, (span.start_column, None)), *middle, *ending]
-    header = lines[first]
-    indicator = _BLOCK_HEADER.search(header, span.start_column)
-    header_end = indicator.end() if indicator else len(header)
-    if not (indicator and "+" in indicator.group()):
-        while last > first and not lines[last].strip():
-            last -= 1
-    return [(first, (span.start_column, header_end)), *((n, (0, None)) for n in range(first + 1, last + 1))]

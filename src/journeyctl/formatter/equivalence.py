@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from journeyctl.core.errors import JourneyctlError, LoadError
-from journeyctl.formatter.comments import comment_texts
+from journeyctl.formatter.lines import comment_texts
 from journeyctl.formatter.shape import Source, scalar_spans
 from journeyctl.source.loader import Document, parse_document
 from journeyctl.source.yamlnodes import NodeConverter
