@@ -6,7 +6,7 @@ import pytest
 from meaning import assert_same_meaning
 
 from journeyctl.core.errors import JourneyctlError
-from journeyctl.formatter.engine import format_text
+from journeyctl.formatter.engine import canonical_text, format_text
 
 HEAD = "journeyctl: 1\nid: a\ntitle: A\nstages:\n  - id: s\n    name: S\n"
 CASES = {
@@ -78,3 +78,19 @@ def test_a_key_over_several_lines_is_left_as_it_is():
         "map.yaml: not formatted: fmt does not lay out a key written over several lines "
         "(or a key that is a block list or mapping); the file is left as it is."
     )
+
+
+def test_new_data_is_written_as_fmt_lays_it_out():
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    tags = CommentedSeq(["a", "b"])
+    tags.fa.set_flow_style()
+    stage = CommentedMap([("name", "S"), ("id", "s"), ("description", LiteralScalarString("one\ntwo\n"))])
+    data = CommentedMap([("title", "T: new"), ("journeyctl", 1), ("id", "t"), ("tags", tags), ("stages", [stage])])
+    text = canonical_text(data)
+    assert text == (
+        "journeyctl: 1\nid: t\ntitle: 'T: new'\ntags: [a, b]\nstages:\n"
+        "  - id: s\n    name: S\n    description: |\n      one\n      two\n"
+    )
+    assert format_text(text, "map.yaml") == text

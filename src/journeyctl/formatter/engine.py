@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from journeyctl.check.service import Checker
 from journeyctl.core.errors import JourneyctlError
@@ -26,8 +28,7 @@ from journeyctl.formatter.shape import Source, read_shape
 from journeyctl.formatter.suppressions import settle
 from journeyctl.source.loader import Document, parse_document
 
-# No line is ever folded: long strings stay on one line, as they were written
-# (the width for a YAML writer whose output fmt then lays out, as import's).
+# No line is ever folded: long strings stay on one line, as they were written.
 NEVER_WRAP = 10**9
 _FIRST_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -50,6 +51,20 @@ def format_document(text: str, document: Document) -> str:
     """format_text for a map the check service has loaded (`document`, from `text`)."""
     with _without_cycle_collection():
         return _format(text, document)
+
+
+def canonical_text(data: Any) -> str:
+    """New data (ruamel.yaml's round-trip types for styles: flow lists, literal blocks) as fmt
+    lays it out: for maps written by a program, so that the first `fmt` changes nothing."""
+    from ruamel.yaml import YAML
+
+    writer = YAML(typ="rt")
+    writer.width = NEVER_WRAP
+    writer.indent(mapping=2, sequence=4, offset=2)
+    stream = io.StringIO()
+    writer.dump(data, stream)
+    text = stream.getvalue()
+    return format_document(text, parse_document(text, "the new map"))
 
 
 def _format(text: str, document: Document) -> str:

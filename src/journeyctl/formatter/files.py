@@ -77,7 +77,7 @@ def run(paths: list[str], mode: str, out: TextIO, err: TextIO, search: Search | 
         if outcome.status != "changed":
             continue
         if mode == DIFF:
-            out.writelines(unified_diff(outcome))
+            out.writelines(unified_diff(outcome.path, outcome.before, outcome.after))
         notes.write(("Reformatted: " if mode == WRITE else "Would reformat: ") + terminal_text(outcome.path) + "\n")
     notes.write(summary(counts, mode) + "\n")
     if counts["failed"]:
@@ -85,13 +85,13 @@ def run(paths: list[str], mode: str, out: TextIO, err: TextIO, search: Search | 
     return EXIT_FINDINGS if counts["changed"] and mode != WRITE else EXIT_CLEAN
 
 
-def unified_diff(outcome: Outcome) -> list[str]:
-    """The change fmt would make, as a unified diff (`--- path` / `+++ path`)."""
+def unified_diff(path: str, old: str, new: str) -> list[str]:
+    """The change from `old` to `new` text of a file, as a unified diff (`--- path` / `+++ path`)."""
     import difflib
 
-    before = outcome.before.replace("\r\n", "\n").splitlines(keepends=True)
-    after = outcome.after.replace("\r\n", "\n").splitlines(keepends=True)
-    label = terminal_text(outcome.path)
+    before = old.replace("\r\n", "\n").splitlines(keepends=True)
+    after = new.replace("\r\n", "\n").splitlines(keepends=True)
+    label = terminal_text(path)
     lines = list(difflib.unified_diff(before, after, fromfile=label, tofile=label))
     return [line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines]
 
