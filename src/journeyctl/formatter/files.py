@@ -7,6 +7,7 @@ a file that fails is never touched.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -87,8 +88,6 @@ def run(paths: list[str], mode: str, out: TextIO, err: TextIO, search: Search | 
 
 def unified_diff(path: str, old: str, new: str) -> list[str]:
     """The change from `old` to `new` text of a file, as a unified diff (`--- path` / `+++ path`)."""
-    import difflib
-
     before = old.replace("\r\n", "\n").splitlines(keepends=True)
     after = new.replace("\r\n", "\n").splitlines(keepends=True)
     label = terminal_text(path)
