@@ -136,6 +136,7 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
     n = SMOKE if smoke else FULL
     print(f"journeyctl: {jc.where}\nyamllint: {yl.where}\ngenerating corpora in {tmp} ...", file=sys.stderr)
     one = write_corpus(tmp / "one", 1, 600, SEED, TODAY)[0]
+    fmt_one = write_corpus(tmp / "fmt-one", 1, 650, SEED, TODAY)[0]
     small, large, mem = tmp / f"c{n.small}", tmp / f"c{n.large}", tmp / f"memory{n.mem}"
     write_corpus(small, n.small, (500, 650), SEED, TODAY)
     large_maps = write_corpus(large, n.large, (500, 650), SEED, TODAY)
@@ -166,9 +167,13 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
     def fresh_site() -> None:
         shutil.rmtree(site, ignore_errors=True)
 
-    def fresh_copy() -> None:
+    def fresh_map() -> None:
+        # The generated map is not in fmt's layout: each run formats and writes it.
         shutil.rmtree(work, ignore_errors=True)
-        shutil.copytree(small, work)
+        shutil.copytree(fmt_one.parent, work)
+
+    def fmt_check(*paths: Path) -> Cmd:
+        return run(jc, "fmt", "--check", *paths)
 
     plan = [
         (Row("--version", target=1.0), [run(jc, "--version", ok=OK), run(yl, "--version", ok=OK)], repeat),
@@ -194,9 +199,16 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
             repeat,
         ),
         (Row("diff 2 maps (600 lines)", maps=2), [run(jc, "diff", old, new), yamllint(old, new)], repeat),
-        (Row(f"fmt {n.small} maps", maps=n.small), [run(jc, "fmt", work, reset=fresh_copy), yamllint(small)], repeat),
+        (
+            Row("fmt 1 map (650 lines)", target=1.0, maps=1),
+            [run(jc, "fmt", work / fmt_one.name, reset=fresh_map), yamllint(fmt_one)],
+            repeat,
+        ),
+        (Row(f"fmt --check {n.small} maps", maps=n.small), [fmt_check(small), yamllint(small)], repeat),
         (Row(f"lint {n.many} maps x 500 lines", maps=n.many), [lint(many)], heavy),
         (Row(f"lint {n.few} maps x 5,000 lines", maps=n.few), [lint(few)], heavy),
+        (Row(f"fmt --check {n.many} maps x 500 lines", maps=n.many), [fmt_check(many)], heavy),
+        (Row(f"fmt --check {n.few} maps x 5,000 lines", maps=n.few), [fmt_check(few)], heavy),
     ]
     rows = []
     for row, cmds, times in plan:
@@ -218,6 +230,14 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
             1.2,
             by_name[f"lint {n.few} maps x 5,000 lines"],
             by_name[f"lint {n.many} maps x 500 lines"],
+        )
+    )
+    rows.append(
+        scaling(
+            "fmt CPU time, 5,000- / 500-line maps, same lines (linear: ~1)",
+            1.2,
+            by_name[f"fmt --check {n.few} maps x 5,000 lines"],
+            by_name[f"fmt --check {n.many} maps x 500 lines"],
         )
     )
     memory = Row(f"peak memory, lint {n.mem} maps", unit="MiB", target=150.0, absolute=True, maps=n.mem)

@@ -146,3 +146,55 @@ def test_exit_now_without_the_private_runner_is_the_normal_exit():
             raise
     """)
     assert (result.returncode, result.stdout, result.stderr) == (5, "normal exit 5\n", "exit handler ran\n")
+
+
+COLLECTOR_WATCH = """
+    import gc, sys
+    seen = []
+    freeze = gc.freeze
+    def watched_freeze():
+        seen.append(("freeze", gc.isenabled(), len(sys.modules)))
+        freeze()
+    gc.freeze = watched_freeze
+    import journeyctl.system.process as process
+    import atexit
+    atexit.register(lambda: sys.stderr.write(f"{seen} {gc.isenabled()} {gc.get_freeze_count() > 0}\\n"))
+    sys.argv = ["journeyctl", *sys.argv[1:]]
+    from journeyctl.__main__ import run
+    run()
+"""
+
+
+def script(code: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """Run Python code with arguments in a fresh interpreter with this checkout's journeyctl."""
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code), *argv],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=120,
+    )
+
+
+def test_the_cycle_collector_waits_for_start_up_then_runs_with_start_up_frozen():
+    result = script(COLLECTOR_WATCH, "lint", str(EXAMPLES / "saas-trial-to-paid.journey.yaml"), "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    seen, enabled, frozen = result.stderr.strip().rsplit(" ", 2)
+    # Frozen once, while it was still off, after pydantic and the command were imported; on at the end.
+    assert seen.startswith("[('freeze', False, ") and seen.count("freeze") == 1
+    assert int(seen.split(", ")[2].rstrip(")]")) > 300
+    assert (enabled, frozen) == ("True", "True")
+
+
+def test_a_program_that_calls_main_keeps_its_own_collector():
+    result = script(
+        """
+        import gc, sys
+        from journeyctl.cli import main
+        code = main(["lint", sys.argv[1], "--today", sys.argv[2]])
+        sys.stderr.write(f"{code} {gc.isenabled()} {gc.get_freeze_count()}\\n")
+        """,
+        str(EXAMPLES / "saas-trial-to-paid.journey.yaml"),
+        TODAY,
+    )
+    assert result.stderr.strip().splitlines()[-1] == "0 True 0"

@@ -17,6 +17,8 @@ def plain(value: Any) -> Any:
         return {plain(key): plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [plain(item) for item in value]
+    if hasattr(value, "tag") and hasattr(value, "value"):  # a tagged scalar (`!!str 3`, `!custom x`)
+        return ("tagged", str(value.tag), plain(value.value))
     for kind in (bool, int, float, str):
         if isinstance(value, kind):
             number = float(value) if kind is float else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journeyctl.core.errors import JourneyctlError
-from journeyctl.formatter.engine import verify_equivalent
+from journeyctl.formatter.equivalence import verify_equivalent
 
 SOURCE = "journeyctl: 1\nid: guard\ntitle: Guard  # the title\nx-team: growth\nstages:\n  - id: s\n    name: S\n"
 

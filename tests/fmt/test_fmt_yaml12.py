@@ -9,7 +9,8 @@ from ruamel.yaml.error import YAMLError
 
 from conftest import EXAMPLES
 from journeyctl.formatter.engine import format_text
-from journeyctl.formatter.outline import outline
+from journeyctl.formatter.shape import Source, read_shape
+from journeyctl.source.loader import parse_document
 
 # Valid YAML 1.2 that libyaml refuses, and the same width of text that it reads.
 REFUSED, READ = "[Why now?]", "[Why now.]"
@@ -46,10 +47,16 @@ def libyaml_refuses(text: str) -> bool:
 )
 def test_the_outline_of_a_map_libyaml_refuses_is_the_one_it_would_have(text: str) -> None:
     assert libyaml_refuses(text) and not libyaml_refuses(text.replace(REFUSED, READ))
-    assert outline(text) == outline(text.replace(REFUSED, READ))
+    assert _shape(text) == _shape(text.replace(REFUSED, READ))
+
+
+def _shape(text: str) -> tuple[object, ...]:
+    """What fmt reads of a map's layout: where each key and item is, each scalar, each block's column."""
+    shape = read_shape(parse_document(text, "m.yaml").source.root, Source.of(text))
+    return shape.slots, shape.scalars, shape.columns
 
 
 def test_fmt_lays_out_a_map_libyaml_refuses_as_it_would_without_the_construct() -> None:
     formatted = format_text(MAP, "map.journey.yaml")
     assert formatted.replace(REFUSED, READ) == format_text(MAP.replace(REFUSED, READ), "map.journey.yaml")
-    assert "owner:   # nobody yet\n" in formatted and f"questions: {REFUSED}  # the team asks\n" in formatted
+    assert "owner:  # nobody yet\n" in formatted and f"questions: {REFUSED}  # the team asks\n" in formatted

@@ -211,7 +211,7 @@ def test_an_emoji_in_a_title_is_drawn_by_an_emoji_font_of_the_stack(browser, pag
     visit = Visit(browser, pages / f"{name}.html", 1366)
     # The emoji in a span of its own, so that Chromium can say which font drew it.
     stack = visit.page.evaluate(
-        """(where) => {
+        """async (where) => {
           const title = [...document.querySelectorAll(where)].find((el) => el.textContent.includes('\\u{1F3E0}'));
           const text = [...title.childNodes].find((node) => node.nodeType === 3 && node.data.includes('\\u{1F3E0}'));
           const emoji = text.splitText(text.data.indexOf('\\u{1F3E0}'));
@@ -220,6 +220,10 @@ def test_an_emoji_in_a_title_is_drawn_by_an_emoji_font_of_the_stack(browser, pag
           span.id = 'emoji';
           emoji.replaceWith(span);
           span.append(emoji);
+          // Which font draws a run is known once the page is laid out again with its fonts loaded.
+          await document.fonts.ready;
+          span.getBoundingClientRect();
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
           return getComputedStyle(span).fontFamily;
         }""",
         where,

@@ -46,6 +46,8 @@ class RuleSet:
 RULE_SETS: dict[str, RuleSet] = {
     "lint": RuleSet(None, configured=True),
     "report": RuleSet(None, configured=True),
+    # fmt keeps each suppression comment silencing the same findings: every rule, before suppressions.
+    "fmt-suppressions": RuleSet(None, configured=False),
     # A page of a map with a missing reference, a duplicate id or an emotion off its scale would be wrong.
     "render": RuleSet(frozenset({"E020", "E021", "E022"}), configured=False),
     # Ids are the diff's keys; references to other files are not resolved (a revision has none).

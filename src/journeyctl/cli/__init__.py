@@ -21,7 +21,7 @@ from journeyctl.cli import authoring, check, exchange, portfolio, publish, revie
 from journeyctl.cli.messages import fail, silence_stdout
 from journeyctl.cli.usage import Group, usage_error_message
 from journeyctl.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, InvalidInput, JourneyctlError
-from journeyctl.system.process import defer_unused_packages, exit_now
+from journeyctl.system.process import defer_unused_packages, exit_now, hold_collection
 
 app = typer.Typer(
     name="journeyctl",
@@ -66,6 +66,7 @@ def run() -> None:
     Process-wide tweaks live here, not in main(), which tests and other programs call.
     """
     defer_unused_packages()
+    hold_collection()
     # journeyctl uses no pydantic plugins; looking for them scans every installed
     # package's entry points on each run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

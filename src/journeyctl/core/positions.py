@@ -21,6 +21,11 @@ class SourceMap:
     def __init__(self, root: Any) -> None:
         self._root = root
 
+    @property
+    def root(self) -> Any:
+        """The composed root node (fmt writes the map again from it)."""
+        return self._root
+
     def locate(self, path: Path, at_key: bool = False) -> tuple[int, int]:
         """Line and column of the value at `path` (or of its key, `at_key`).
 

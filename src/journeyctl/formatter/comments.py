@@ -1,163 +1,184 @@
-"""Which comment belongs to which slot, read from the text itself.
+"""Which comment belongs where, read from the text and its shape.
 
-A comment line or a blank line leads the next slot (the key or list item that
-starts after it); an end-of-line comment follows the outermost slot that starts
-on its line (or, at the end of a value spread over several lines, the last slot
-before it). Lines before the first key form the preamble (a header comment, a
-modeline, `---`), lines after the last value the trailer; both stay where they are.
+- An end-of-line comment follows the key (or list item) it is written on: on
+  `- name: x  # note`, `name`. At the end of a value spread over several lines
+  (a flow list, a quoted text), it follows the key that holds the value.
+- A comment line, or a blank line, leads the key or item after it, unless it is
+  indented deeper than that key or item and sits at the end of a block: then it
+  closes that block (the touchpoint, the list) and stays at its indentation.
+  A suppression comment alone on its line applies to the next line, so it always
+  leads what follows it.
+- Lines before the first key (a header, a modeline, `---`) are the preamble;
+  an explicit `...` and what follows it stay as they are.
+
+A comment on a list item's first line, or just before it, could belong to the
+item or to the key written on that line; for suppression comments the choice is
+recorded (`choices`) and settled by what they silence (suppressions.py).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Optional
 
-from journeyctl.formatter.outline import Outline, Path, Slot, Span
+from journeyctl.formatter.lines import classify, texts
+from journeyctl.formatter.shape import Path, Shape, Slot, Source
 
-_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
-Interval = tuple[int, Optional[int]]
+_DOCUMENT_END = re.compile(r"\.\.\.(?:[ \t]|$)")
+_SUPPRESSION = re.compile(r"#[ \t]*journeyctl:[ \t]*ignore\[")
+
+# A comment's text without its indentation ("" for a blank line), and the line it was on.
+Note = tuple[str, int]
+# ("lead" | "eol" | "trailer", path): before a slot, at the end of its line, at the end of a block.
+Target = tuple[str, Path]
 
 
-@dataclass
 class Comments:
-    """A file's comments, by the path of the slot they belong to.
+    """A file's comments and blank lines, by where they go."""
 
-    Lead lines are comment text without its indentation, or "" for a blank line;
-    end-of-line comments keep the column they were written at.
+    def __init__(self) -> None:
+        self.preamble: list[str] = []
+        self.leads: dict[Path, list[Note]] = defaultdict(list)
+        self.eols: dict[Path, list[Note]] = defaultdict(list)
+        self.trailers: dict[Path, list[Note]] = defaultdict(list)
+        self.ending: list[str] = []
+        self.texts: list[str] = []  # every comment, sorted (what the result must hold)
+        # Suppression comments by line: where they go by default, and the other place they could.
+        self.choices: dict[int, tuple[Target, Target]] = {}
+
+
+def is_suppression(note: str) -> bool:
+    """Whether a comment is a line suppression (`# journeyctl: ignore[...]`)."""
+    return _SUPPRESSION.match(note) is not None
+
+
+def read_comments(source: Source, shape: Shape, flipped: frozenset[int] = frozenset()) -> Comments:
+    """Attach every comment and blank line to a slot, a block, the preamble or the ending.
+
+    `flipped`: lines of suppression comments to put in their other possible place.
     """
-
-    preamble: list[str] = field(default_factory=list)
-    leads: dict[Path, list[str]] = field(default_factory=lambda: defaultdict(list))
-    eols: dict[Path, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
-    trailer: list[str] = field(default_factory=list)
+    return _Reader(source, shape, flipped).read()
 
 
-@dataclass(frozen=True)
-class Line:
-    """What one line holds outside its scalars: content, and where a comment starts."""
+class _Reader:
+    def __init__(self, source: Source, shape: Shape, flipped: frozenset[int]) -> None:
+        self.lines = source.lines
+        self.shape = shape
+        self.flipped = flipped
+        self.kinds = classify(source.lines, shape.scalars)
+        self.comments = Comments()
+        self.starts: dict[int, list[Slot]] = defaultdict(list)
+        for slot in shape.slots:
+            self.starts[slot.line].append(slot)
 
-    content: bool
-    comment: Optional[int]
+    def read(self) -> Comments:
+        lines, kinds, comments = self.lines, self.kinds, self.comments
+        first = self.shape.slots[0].line
+        end = self._document_end()
+        comments.preamble, comments.ending = lines[:first], lines[end:]
+        comments.texts = texts(lines, kinds)
+        previous = self.shape.slots[0]
+        run: list[tuple[str, int, int]] = []
+        for number in range(first, end):
+            here = self.starts.get(number)
+            column = kinds.comment[number]
+            note = (lines[number][column:].rstrip(), number) if column >= 0 else None
+            if here:
+                self._resolve(run, previous, here)
+                run = []
+                if note is not None:
+                    self._place_eol(note, here)
+                previous = here[-1]
+            elif kinds.content[number]:
+                if note is not None:
+                    self._put(("eol", previous.path), note)
+            else:
+                run.append((note[0] if note else "", column, number))
+        self._resolve(run, previous, None)
+        return comments
 
+    def _document_end(self) -> int:
+        """The line of an explicit `...` after the last key, else the number of lines.
 
-def classify(lines: list[str], outline: Outline) -> list[Line]:
-    """Each line's content and comment column, scalars (block scalars too) excluded."""
-    covered = _covered(lines, outline)
-    return [_classify(text, covered.get(number, [])) for number, text in enumerate(lines)]
+        A line starting `...` ends the document: no value may hold one at its start.
+        """
+        for number in range(self.shape.slots[-1].line + 1, len(self.lines)):
+            if _DOCUMENT_END.match(self.lines[number]):
+                return number
+        return len(self.lines)
 
+    def _place_eol(self, note: Note, here: list[Slot]) -> None:
+        target: Target = ("eol", here[-1].path)
+        if _first_key_of(here) and is_suppression(note[0]):
+            self._choose(note, target, ("eol", here[-2].path))
+        else:
+            self._put(target, note)
 
-def untabbed(lines: list[str], outline: Outline) -> list[str]:
-    """The lines with each tab outside the scalars made a space, columns unchanged.
+    def _resolve(self, run: list[tuple[str, int, int]], previous: Slot, here: Optional[list[Slot]]) -> None:
+        """Place a run of comment and blank lines found between `previous` and the slots of `here`."""
+        if not run:
+            return
+        following = here[0] if here else None
+        closing = _closing(previous, following)
+        targets: list[Optional[Target]] = []
+        floor, leading = len(previous.path), False
+        for text, column, _ in run:
+            if not text:
+                targets.append(None)
+                continue
+            target: Target
+            if following is not None and (leading or column <= following.column or is_suppression(text)):
+                target, leading = ("lead", following.path), True
+            else:
+                block = _block_for(closing, self.shape.columns, column, floor)
+                if block is None:
+                    target, leading = ("lead", following.path) if following else ("trailer", ()), True
+                else:
+                    target, floor = ("trailer", block), len(block)
+            targets.append(target)
+        after: Target = ("lead", following.path) if following else ("trailer", ())
+        for index in range(len(run) - 1, -1, -1):
+            if targets[index] is None:
+                targets[index] = after
+            else:
+                after = targets[index]  # type: ignore[assignment]
+        for (text, _, number), chosen in zip(run, targets, strict=True):
+            assert chosen is not None
+            if here and chosen[0] == "lead" and text and _first_key_of(here) and is_suppression(text):
+                self._choose((text, number), chosen, ("lead", here[-1].path))
+            else:
+                self._put(chosen, (text, number))
 
-    YAML allows tabs as separation (`title: T<tab># note`); ruamel.yaml's
-    round-trip scanner rejects them. Outside scalars they carry no meaning.
-    """
-    covered = _covered(lines, outline)
-    result = []
-    for number, text in enumerate(lines):
-        free = _free(text, covered.get(number, []))
-        result.append("".join(" " if char == "\t" and free[column] else char for column, char in enumerate(text)))
-    return result
+    def _choose(self, note: Note, default: Target, other: Target) -> None:
+        self.comments.choices[note[1]] = (default, other)
+        self._put(other if note[1] in self.flipped else default, note)
 
-
-def read_comments(lines: list[str], outline: Outline) -> Comments:
-    """Attach every comment and blank line of a text to a slot, the preamble or the trailer."""
-    kinds = classify(lines, outline)
-    slots = outline.slots
-    starts = [slot.line for slot in slots]
-    first = starts[0] if slots else len(lines)
-    last = max((number for number, kind in enumerate(kinds) if kind.content), default=first)
-    end = outline.end_marker if outline.end_marker is not None else last + 1
-    comments = Comments(preamble=lines[:first], trailer=lines[end:])
-    loose: list[str] = []
-    for number in range(first, end):
-        kind, text = kinds[number], lines[number]
-        if kind.comment is None and kind.content:
-            continue
-        note = text[kind.comment :].rstrip() if kind.comment is not None else ""
-        if not kind.content:
-            after = bisect.bisect_right(starts, number)
-            (comments.leads[slots[after].path] if after < len(slots) else loose).append(note)
-            continue
-        comments.eols[_owner_of_line(slots, starts, number)].append((note, kind.comment or 0))
-    comments.trailer = loose + comments.trailer
-    return comments
-
-
-def _owner_of_line(slots: list[Slot], starts: list[int], number: int) -> Path:
-    """The slot an end-of-line comment on line `number` is about.
-
-    The outermost slot starting on the line (for `- name: x  # note`, the list
-    item, whose findings lint reports on that line, so suppressions keep
-    working when fmt moves `name` down), but never the root mapping; on a line
-    where no slot starts (the end of a long value), the last slot before it.
-    """
-    first = bisect.bisect_left(starts, number)
-    if first < len(slots) and starts[first] == number and slots[first].path:
-        return slots[first].path
-    if first + 1 < len(slots) and starts[first] == number and starts[first + 1] == number:
-        return slots[first + 1].path
-    return slots[max(bisect.bisect_right(starts, number) - 1, 0)].path
-
-
-def comment_texts(lines: list[str], outline: Outline) -> list[str]:
-    """Every comment of a text, sorted: what fmt must keep, word for word."""
-    return sorted(
-        lines[number][kind.comment :].rstrip()
-        for number, kind in enumerate(classify(lines, outline))
-        if kind.comment is not None
-    )
-
-
-def _intervals(span: Span, lines: list[str]) -> list[tuple[int, Interval]]:
-    """The (line, columns) a scalar covers; a block scalar's header comment stays free."""
-    first, last = span.start_line, span.end_line
-    if span.end_column == 0 and last > first:
-        last -= 1
-    if span.style not in ("|", ">"):
-        if first == last:
-            return [(first, (span.start_column, span.end_column))]
-        middle = [(number, (0, None)) for number in range(first + 1, last)]
-        return [(first, (span.start_column, None)), *middle, (last, (0, span.end_column))]
-    header = lines[first]
-    indicator = _BLOCK_HEADER.search(header, span.start_column)
-    header_end = indicator.end() if indicator else len(header)
-    if not (indicator and "+" in indicator.group()):
-        while last > first and not lines[last].strip():
-            last -= 1
-    return [(first, (span.start_column, header_end)), *((n, (0, None)) for n in range(first + 1, last + 1))]
-
-
-def _covered(lines: list[str], outline: Outline) -> dict[int, list[Interval]]:
-    covered: dict[int, list[Interval]] = defaultdict(list)
-    for span in outline.scalars:
-        for number, interval in _intervals(span, lines):
-            covered[number].append(interval)
-    return covered
+    def _put(self, target: Target, note: Note) -> None:
+        kind, path = target
+        store = (
+            self.comments.leads if kind == "lead" else self.comments.eols if kind == "eol" else self.comments.trailers
+        )
+        store[path].append(note)
 
 
-def _free(text: str, intervals: list[Interval]) -> list[bool]:
-    """For each column of a line, whether it is outside every scalar."""
-    free = [True] * len(text)
-    for start, stop in intervals:
-        for column in range(start, len(text) if stop is None else min(stop, len(text))):
-            free[column] = False
-    return free
+def _first_key_of(here: list[Slot]) -> bool:
+    """Whether the line starts an item (or the map) and, with it, the first key written in it."""
+    return len(here) > 1 and here[-1].key and here[-1].path[:-1] == here[-2].path and here[-1].path[-1] == 0
 
 
-def _classify(text: str, intervals: list[Interval]) -> Line:
-    # A line a scalar runs through is content even when blank (a paragraph
-    # break); an empty scalar (`key:`) covers nothing.
-    content = any(stop is None or stop > start for start, stop in intervals)
-    free = _free(text, intervals)
-    for column, char in enumerate(text):
-        if not free[column]:
-            continue
-        if char == "#" and (column == 0 or text[column - 1] in " \t"):
-            return Line(content, column)
-        if not char.isspace():
-            content = True
-    return Line(content, None)
+def _closing(previous: Slot, following: Optional[Slot]) -> list[Path]:
+    """The block collections that end between two slots, innermost first."""
+    path = previous.path
+    open_after = {following.path[:depth] for depth in range(len(following.path))} if following else set()
+    return [path[:depth] for depth in range(len(path) - 1, -1, -1) if path[:depth] not in open_after]
+
+
+def _block_for(closing: list[Path], columns: dict[Path, int], column: int, floor: int) -> Optional[Path]:
+    """The block a comment at `column` closes: the most indented one not deeper than the comment
+    (of two at one column, the outer), and no deeper than where the comment before it went."""
+    fitting = [path for path in closing if len(path) <= floor and columns.get(path, 0) <= column]
+    if not fitting:
+        return None
+    deepest = max(columns.get(path, 0) for path in fitting)
+    return min((path for path in fitting if columns.get(path, 0) == deepest), key=len)

@@ -16,7 +16,7 @@ from journeyctl.check.service import Checked, Checker, check_paths
 from journeyctl.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, InvalidInput, JourneyctlError
 from journeyctl.core.findings import Finding, format_finding
 from journeyctl.core.textsafety import terminal_text
-from journeyctl.formatter.engine import format_text
+from journeyctl.formatter.engine import format_document
 from journeyctl.source.discovery import Search
 from journeyctl.source.loader import BOM
 from journeyctl.system.atomic import write_atomically
@@ -44,7 +44,7 @@ def format_checked(checked: Checked) -> Outcome:
         return Outcome(path, "skipped")
     try:
         document, _ = checked.require()
-        after = format_text(checked.text, path, document.kind)
+        after = format_document(checked.text, document)
     except InvalidInput as invalid:
         return Outcome(path, "failed", findings=invalid.findings)
     except JourneyctlError as error:

@@ -22,5 +22,7 @@ def serve() -> int:
             f"`journeyctl lsp` needs the language server packages (pygls, lsprotocol); install them with: {INSTALL}"
         ) from None
     from journeyctl.lsp.launch import start
+    from journeyctl.system.process import settle
 
+    settle()  # a server runs for hours: its cycle collector runs as usual from here
     return start()

@@ -42,6 +42,7 @@ from journeyctl.render import make_environment
 from journeyctl.serve.console import Console
 from journeyctl.serve.http import LiveServer
 from journeyctl.serve.site import LiveSite
+from journeyctl.system.process import settle
 
 INSTALL_HINT = "journeyctl serve needs the watchfiles package: pip install 'journeyctl[serve]'"
 
@@ -64,6 +65,7 @@ def serve_path(
         raise UsageError(f"{path} does not exist: give a map file or a folder of maps.")
     make_environment(templates)  # a missing --templates folder is a usage error now, not a page later
     server = _listen(host, port, LiveSite(path, templates, today), console)
+    settle()  # a server runs for hours: its cycle collector runs as usual from here
     stop = threading.Event()
     try:
         threading.Thread(target=server.serve_forever, name="journeyctl-serve-http", daemon=True).start()

@@ -11,6 +11,8 @@ import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from journeyctl.system.process import settle
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -119,6 +121,7 @@ def parallel_map(
     """
     import os
 
+    settle()  # start-up is over: the files are about to be read
     jobs = jobs or os.cpu_count() or 1
     if jobs < 2 or len(items) < PARALLEL_FROM or not can_fork():
         yield from (function(item) for item in items)

@@ -11,6 +11,16 @@ rounds on a busy machine, where one-map lint took 219 ms; README, "Where the tim
   garbage collections): `lint` of one map 84 ms, `--version` 28 ms. Exit handlers still run
   and the standard streams are flushed.
 
+- The cycle collector waits for start-up to end: importing typer, pydantic and ruamel.yaml
+  and building the map model's validator allocate enough to trigger many collections, each
+  walking everything made so far, though start-up makes no garbage worth collecting. The
+  collector is off until the work begins (`settle`: the files are about to be read, a server
+  is about to serve), then what start-up made is frozen out of its sight (gc.freeze, which
+  also spares forked workers copying those pages) and it runs as usual. `lint` of one map
+  0.166 -> 0.142 s wall, 1,000 maps 3.04 -> 2.43 s, peak memory unchanged (31 MiB)
+  (medians of 15 and 3 alternating runs, load about 5; gc off for the whole run was as fast
+  but doubled the memory of 1,000 maps).
+
 asyncio is no longer deferred: typing_extensions 4.15's `deprecated`, which pydantic-core
 puts on its deprecated functions, imported all of it (with ssl and sockets: 17 ms); 4.16
 does not, and pyproject.toml asks for 4.16 or later.
@@ -19,6 +29,7 @@ does not, and pyproject.toml asks for 4.16 or later.
 from __future__ import annotations
 
 import atexit
+import gc
 import importlib.util
 import os
 import sys
@@ -63,6 +74,28 @@ def _stand_in(module: ModuleType, name: str) -> Callable[..., Any]:
 
     call.__name__ = call.__qualname__ = name
     return call
+
+
+_HELD = False
+
+
+def hold_collection() -> None:
+    """Keep the cycle collector off while the process starts (see the module's docstring)."""
+    global _HELD
+    gc.disable()
+    _HELD = True
+
+
+def settle() -> None:
+    """Start-up is over: freeze what it made out of the collector's sight and let it run again.
+
+    Does nothing unless hold_collection() held it (a test or another program calling
+    journeyctl in its own process keeps its collector as it is)."""
+    global _HELD
+    if _HELD:
+        _HELD = False
+        gc.freeze()
+        gc.enable()
 
 
 def defer_unused_packages() -> None:
