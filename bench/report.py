@@ -71,7 +71,7 @@ def table(rows: list[Any]) -> list[str]:
 
 
 def print_table(rows: list[Any]) -> None:
-    """Print the table (Markdown, so it can be pasted into the README as it is)."""
+    """Print the table (Markdown, so it can be pasted into docs/performance.md as it is)."""
     print("\n".join(table(rows)))
 
 

@@ -242,9 +242,9 @@ def test_usage_errors_are_one_line_exit_2(cli, tmp_path, monkeypatch, args, mess
     assert (result.code, result.out, result.err) == (2, "", f"journeyctl: {message}\n")
 
 
-def test_readme_quotes_usage_errors_as_they_are():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    row = next(line for line in readme.splitlines() if line.startswith("| a mistake on the command line"))
+def test_the_security_page_quotes_usage_errors_as_they_are():
+    page = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    row = next(line for line in page.splitlines() if line.startswith("| a mistake on the command line"))
     quoted = re.findall(r"``(journeyctl: .*?)``", row)
     for args, line in zip((["diff", "old.journey.yaml"], ["lint", "--formt", "json", "."]), quoted, strict=True):
         result = run_journeyctl(*args)

@@ -15,7 +15,7 @@ from doc_sessions import Command, downloads, environment, read_steps, replay, sc
 
 from conftest import ROOT
 
-PAGES = [*sorted(path for path in (ROOT / "docs").rglob("*.md") if "hooks" not in path.parts)]
+PAGES = [ROOT / "README.md", *sorted(path for path in (ROOT / "docs").rglob("*.md") if "hooks" not in path.parts)]
 WITH_SESSIONS = [
     page for page in PAGES if any(isinstance(step, Command) for step in read_steps(page.read_text("utf-8")))
 ]
@@ -42,7 +42,7 @@ def test_sessions_print_what_the_page_shows(page: Path, tmp_path: Path) -> None:
 def test_the_guides_have_sessions() -> None:
     """The replay finds the sessions of the pages that teach the commands (a reader's first steps)."""
     names = {str(page.relative_to(ROOT)) for page in WITH_SESSIONS}
-    assert {"docs/getting-started.md", "docs/guides/lint.md", "docs/guides/configuration.md"} <= names
+    assert {"README.md", "docs/getting-started.md", "docs/guides/lint.md", "docs/guides/configuration.md"} <= names
 
 
 def test_a_file_linked_for_download_is_in_the_readers_folder() -> None:

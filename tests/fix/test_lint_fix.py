@@ -232,14 +232,3 @@ def test_a_fix_that_would_change_more_than_it_means_writes_nothing(
         "Please report this map as a journeyctl bug.\n"
     )
     assert " E012 invalid-value " in result.out
-
-
-def test_the_readme_example_is_what_fix_prints(tmp_path: Path) -> None:
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    block = readme.split("### Fixing what is certain", 1)[1].split("```console\n", 1)[1].split("```", 1)[0]
-    command, *expected = block.splitlines()
-    spoilt = NO_EMOTION.replace("severity: high", "severity: High").replace("    name: Pay\n", "    nmae: Pay\n")
-    write(tmp_path, spoilt, "checkout.journey.yaml")
-    # As the README runs it, with a fixed date and without a config file from above the folder.
-    result = run_journeyctl(*command.split()[2:], "--today", TODAY, "--isolated", cwd=tmp_path)
-    assert result.stdout.splitlines() == expected

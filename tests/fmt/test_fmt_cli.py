@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_journeyctl
+from conftest import run_journeyctl
 
 MESSY = "title: Messy\njourneyctl: 1\nid: messy\nstages:\n-   id: s   # the stage\n    name: S\n"
 CANONICAL = "journeyctl: 1\nid: messy\ntitle: Messy\nstages:\n  - id: s  # the stage\n    name: S\n"
@@ -169,16 +169,3 @@ def test_many_files_are_formatted_in_parallel_in_order(cli, tmp_path):
     changed = [f"Reformatted: {tmp_path}/map-{number:02}.journey.yaml" for number in range(0, 20, 3)]
     assert result.out.splitlines() == [*changed, "7 files reformatted, 13 files left unchanged."]
     assert all(path.read_text() == CANONICAL for path in tmp_path.iterdir())
-
-
-def test_the_readme_diff_example_is_what_fmt_prints(cli, tmp_path, monkeypatch):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    command = "$ journeyctl fmt --diff maps/checkout.journey.yaml\n"
-    shown = readme.split(command, 1)[1].split("\n\n", 1)[0] + "\n"
-    hunk = shown.split("\n", 3)[3]
-    before = "".join(line[1:] + "\n" for line in hunk.splitlines() if not line.startswith("+"))
-    (tmp_path / "maps").mkdir()
-    (tmp_path / "maps" / "checkout.journey.yaml").write_text(before, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    result = cli("fmt", "--diff", "maps/checkout.journey.yaml")
-    assert (result.code, result.out) == (1, shown)

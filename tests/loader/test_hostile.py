@@ -14,7 +14,7 @@ from journeyctl.source.loader import MAX_FILE_BYTES, load_document
 
 HEAD = b"journeyctl: 1\nid: checkout\ntitle: Checkout\n"
 NOT_ALLOWED = "is not allowed: journey maps hold plain text, numbers, lists and mappings only."
-# README: 64 levels at most.
+# docs/security.md: 64 levels at most.
 TOO_DEEP = "The file nests deeper than 64 levels; a journey map needs fewer than ten."
 EMPTY = "The file is empty: a journey map starts with `journeyctl: 1`."
 BOMB = "Aliases (`*name`) expand to more than 10,000 values; this looks like an alias bomb, not a journey map."

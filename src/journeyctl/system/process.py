@@ -2,7 +2,7 @@
 
 Each part is kept because it pays: the CPU time a run costs more without it (pydantic 2.13.4,
 typing_extensions 4.16.0, Python 3.11.7; medians of paired differences over 60 shuffled
-rounds on a busy machine, where one-map lint took 219 ms; README, "Where the time goes"):
+rounds on a busy machine, where one-map lint took 219 ms; docs/performance.md, "Where the time goes"):
 
 - importlib.metadata loads on first use: pydantic's plugin loader imports it (2.14: `from
   importlib.metadata import entry_points`) even when plugins are disabled, and nothing uses
