@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -18,6 +19,9 @@ import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 mkdocs = pytest.importorskip("mkdocs", reason="the docs extra is not installed: pip install -e '.[docs]'")
+
+
+SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +50,14 @@ def test_every_rule_has_its_page_and_a_row_in_the_index(site: Path) -> None:
         assert f"{rule.code} {rule.name}" in page
         assert "This map fails" in page and "This one passes" in page and "Silencing it" in page
         assert f'href="{rule.code}/"' in index
+        # The page is where lint's SARIF (helpUri) and the language server (code links) send readers.
+        assert rule.url == f"{SITE_URL}rules/{rule.code}/"
+
+
+def test_the_site_is_published_where_journeyctl_links_to() -> None:
+    from journeyctl.core.defaults import DOCS_URL
+
+    assert SITE_URL == DOCS_URL
 
 
 def test_every_command_and_option_is_in_the_reference(site: Path) -> None:

@@ -41,4 +41,6 @@ async def test_the_failing_example_of_every_rule_gives_lints_findings(
     assert code in {d.code for d in diagnostics}
     assert as_findings(diagnostics) == lint_findings(path, example)
     assert {d.source for d in diagnostics} == {"journeyctl"}
+    # Each code links to its rule's page in the documentation site (tests/docs checks the page is there).
+    assert {d.code_description.href for d in diagnostics if d.code == code} == {f"https://journeyctl.dev/rules/{code}/"}
     editor.close(uri)

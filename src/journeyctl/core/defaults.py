@@ -36,5 +36,7 @@ REVIEW_EVERY_DAYS = 90
 # What folder searches leave out unless a config's `exclude` says otherwise
 # (gitignore-style): hidden folders (.github, .venv, .tox, ...), JavaScript and Python packages.
 DEFAULT_EXCLUDE = (".*/", "node_modules/", "__pypackages__/", "site-packages/")
+# Where the documentation site is published (mkdocs.yml's site_url): a rule's page is rules/CODE/.
+DOCS_URL = "https://journeyctl.dev/"
 # The emotion scale of a map that names none.
 SCALE_MIN, SCALE_MAX = -2, 2

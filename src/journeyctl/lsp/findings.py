@@ -8,12 +8,11 @@ from typing import Optional
 from lsprotocol import types
 
 from journeyctl.core.findings import Finding
-from journeyctl.lint.reporters.sarif import INFORMATION_URI
 from journeyctl.lsp.positions import Place, Positions
+from journeyctl.rules import RULES
 from journeyctl.source.loader import Document
 
 SOURCE = "journeyctl"
-RULES_URL = f"{INFORMATION_URI}#rules"
 SEVERITIES = {
     "error": types.DiagnosticSeverity.Error,
     "warning": types.DiagnosticSeverity.Warning,
@@ -29,7 +28,7 @@ def diagnostic(finding: Finding, document: Optional[Document], positions: Positi
         message=finding.message,
         severity=SEVERITIES[finding.severity],
         code=finding.code,
-        code_description=types.CodeDescription(href=RULES_URL),
+        code_description=types.CodeDescription(href=RULES[finding.code].url),
         source=SOURCE,
     )
 

@@ -9,7 +9,13 @@ from datetime import date
 from types import ModuleType
 from typing import Any, Callable, Optional, Union
 
-from journeyctl.core.defaults import DEFAULT_CHANNELS, MAX_STAGES, MAX_TOUCHPOINTS_PER_STAGE, REVIEW_EVERY_DAYS
+from journeyctl.core.defaults import (
+    DEFAULT_CHANNELS,
+    DOCS_URL,
+    MAX_STAGES,
+    MAX_TOUCHPOINTS_PER_STAGE,
+    REVIEW_EVERY_DAYS,
+)
 from journeyctl.core.findings import Problem
 
 Check = Callable[[Any, "Context"], Iterator[Problem]]
@@ -49,6 +55,11 @@ class Rule:
     # Whether the rule also checks the well-formed parts of a map with schema errors
     # (model/salvage.py), so that one run reports every error.
     partial: bool = False
+
+    @property
+    def url(self) -> str:
+        """The rule's page in the documentation site (generated from this docstring)."""
+        return f"{DOCS_URL}rules/{self.code}/"
 
     @property
     def summary(self) -> str:

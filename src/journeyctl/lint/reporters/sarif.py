@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from journeyctl import __version__
+from journeyctl.core.defaults import DOCS_URL
 from journeyctl.core.findings import FileResult, Finding
 from journeyctl.core.textsafety import json_text
 from journeyctl.lint.reporters.locations import artifact_uri
@@ -14,7 +15,7 @@ from journeyctl.lint.reporters.tally import Tally
 from journeyctl.rules import RULES, Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/journeyctl/"
+INFORMATION_URI = DOCS_URL
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -41,6 +42,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "fullDescription": {"text": doc},
         "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "helpUri": rule.url,
     }
 
 
