@@ -249,3 +249,37 @@ def test_the_security_page_quotes_usage_errors_as_they_are():
     for args, line in zip((["diff", "old.journey.yaml"], ["lint", "--formt", "json", "."]), quoted, strict=True):
         result = run_journeyctl(*args)
         assert (result.returncode, result.stderr) == (2, line + "\n")
+
+
+def test_the_parts_table_names_each_modules_commands() -> None:
+    import importlib
+
+    from typer.main import get_command_name
+
+    from journeyctl.cli import PARTS
+
+    for part, names in PARTS.items():
+        commands = importlib.import_module(f"journeyctl.cli.{part}").commands.registered_commands
+        assert tuple(command.name or get_command_name(command.callback.__name__) for command in commands) == names
+
+
+def test_a_run_imports_only_its_commands_module() -> None:
+    import subprocess
+    import sys
+
+    from conftest import EXAMPLES, SRC, TODAY
+
+    code = (
+        "import sys; from journeyctl.cli import main; code = main(sys.argv[1:]); "
+        "print(sorted(m for m in sys.modules if m.startswith('journeyctl.cli.') and m.count('.') == 2))"
+    )
+    env = {"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"}
+    lint = [sys.executable, "-c", code, "lint", str(EXAMPLES / "personas.yaml"), "--today", TODAY]
+    shown = subprocess.run(lint, capture_output=True, text=True, env=env, timeout=60).stdout.splitlines()[-1]
+    assert (
+        shown
+        == "['journeyctl.cli.check', 'journeyctl.cli.messages', 'journeyctl.cli.options', 'journeyctl.cli.usage', 'journeyctl.cli.values']"
+    )
+    version = [sys.executable, "-c", code, "--version"]
+    shown = subprocess.run(version, capture_output=True, text=True, env=env, timeout=60).stdout.splitlines()[-1]
+    assert shown == "['journeyctl.cli.messages', 'journeyctl.cli.usage']"

@@ -3,43 +3,77 @@ and map the result to an exit code. Heavy modules are imported inside commands.
 
 The commands live in modules by what they are for (check, review, publish, portfolio,
 exchange, authoring); this module puts them together as `app`, and `main()` is the one place that
-turns exceptions into exit codes.
+turns exceptions into exit codes. A run imports and builds only the module of the command it runs
+(`journeyctl lint ...` never reads `serve`'s options): help and an unknown command get them all.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer._click.exceptions import UsageError as ClickUsageError
 
 from journeyctl import __version__
-from journeyctl.cli import authoring, check, exchange, portfolio, publish, review
 from journeyctl.cli.messages import fail, silence_stdout
 from journeyctl.cli.usage import Group, usage_error_message
 from journeyctl.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, InvalidInput, JourneyctlError
 from journeyctl.system.process import defer_unused_packages, exit_now, hold_collection
 
-app = typer.Typer(
-    name="journeyctl",
-    cls=Group,
-    help=(
-        "Customer journey maps as version-controlled YAML: lint and format them, review their changes, "
-        "render them as pages or PDF, preview them live, report on a portfolio, and import or export "
-        "spreadsheets and Mermaid diagrams."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-# The commands of each module join the app itself, in this order (--help lists them so); not through
-# add_typer, which would build a group for each module on every run only to take its commands out.
-for _part in (check, review, publish, portfolio, exchange, authoring):
-    app.registered_commands.extend(_part.commands.registered_commands)
+# Each module's commands, in the order --help lists them (tests/cli/test_help.py checks the names).
+PARTS: dict[str, tuple[str, ...]] = {
+    "check": ("lint", "rules", "config", "fmt"),
+    "review": ("diff", "git-diff", "git-setup"),
+    "publish": ("render", "serve"),
+    "portfolio": ("report",),
+    "exchange": ("import", "export"),
+    "authoring": ("init", "schema", "lsp"),
+}
+_ROOT_OPTIONS = ("--debug",)
+
+
+def make_app(parts: tuple[str, ...] = tuple(PARTS)) -> typer.Typer:
+    """The command line with the commands of `parts`; all of them by default."""
+    made = typer.Typer(
+        name="journeyctl",
+        cls=Group,
+        help=(
+            "Customer journey maps as version-controlled YAML: lint and format them, review their changes, "
+            "render them as pages or PDF, preview them live, report on a portfolio, and import or export "
+            "spreadsheets and Mermaid diagrams."
+        ),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    made.callback()(_root)
+    # The commands of each module join the app itself; not through add_typer, which would build
+    # a group for each module on every run only to take its commands out.
+    for part in parts:
+        module = importlib.import_module(f"journeyctl.cli.{part}")
+        made.registered_commands.extend(module.commands.registered_commands)
+    return made
+
+
+def parts_for(argv: list[str]) -> tuple[str, ...]:
+    """The modules a command line needs: the named command's, none for `--version` alone, else all."""
+    words = [word for word in argv if word not in _ROOT_OPTIONS]
+    if words and words[0].startswith("-"):
+        return () if words[0] == "--version" else tuple(PARTS)
+    named = words[0] if words else None
+    return next(((part,) for part, names in PARTS.items() if named in names), tuple(PARTS))
+
+
+def __getattr__(name: str) -> Any:
+    # `journeyctl.cli.app`, every command: for the docs' reference and programs that read it.
+    if name == "app":
+        return make_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _version(value: bool) -> None:
@@ -48,7 +82,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
@@ -79,7 +112,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         # Not standalone, so that usage errors come back here. A pipe closed while a
         # command writes is typer's: it exits 1 without a word, as Python's docs advise.
-        code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
+        code = make_app(parts_for(argv))(args=argv, prog_name="journeyctl", standalone_mode=False)
         if code == EXIT_INTERRUPTED:
             # typer turns Ctrl-C into a silent exit 130; no command returns 130 itself.
             return _interrupted()
