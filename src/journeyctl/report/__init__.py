@@ -33,7 +33,7 @@ def summarise_paths(
 ) -> list[MapSummary]:
     """The summary of every map and every file that does not load, in the order the paths name them."""
     checker = Checker("report", settings, options.today)
-    summariser = Summariser(options.today, settings.review_every_days)
+    summariser = Summariser(options.today, settings.review_every_days, moments=options.moments)
     summaries = check_paths(paths, checker, summariser, jobs, search=search, progress="Reading maps")
     return [summary for summary in summaries if summary is not None]
 

@@ -12,7 +12,15 @@ from datetime import date
 from typing import Optional
 
 from journeyctl.report.pareto import Pareto, rank
-from journeyctl.report.summary import MapHealth, MapSummary, OpportunitySummary, Skipped, TouchpointSummary
+from journeyctl.report.summary import (
+    DEFAULT_MOMENTS,
+    MapHealth,
+    MapSummary,
+    OpportunitySummary,
+    Skipped,
+    TouchpointSummary,
+    moment_order,
+)
 
 SECTIONS = ("pareto", "actions", "matrix", "moments", "health")
 FAIL_ON = ("overdue", "stale", "unaddressed-vital")
@@ -24,7 +32,6 @@ QUADRANTS = (
     ("fill-in", "Fill-ins", False, True),
     ("time-sink", "Time sinks", False, False),
 )
-DEFAULT_MOMENTS = 10
 
 
 @dataclass(frozen=True)
@@ -199,12 +206,6 @@ def _due_order(action: Action) -> tuple[bool, date, str, str]:
 
 def _moments(touchpoints: list[TouchpointSummary], lowest: int) -> tuple[Moment, ...]:
     """Every critical touchpoint and the `lowest` lowest on the common 0..1 footing, lowest first."""
-    order = sorted(range(len(touchpoints)), key=lambda i: _moment_order(touchpoints[i]))
+    order = sorted(range(len(touchpoints)), key=lambda i: moment_order(touchpoints[i]))
     low = set([i for i in order if touchpoints[i].emotion is not None][:lowest])
     return tuple(Moment(touchpoints[i], i in low) for i in order if touchpoints[i].critical or i in low)
-
-
-def _moment_order(touchpoint: TouchpointSummary) -> tuple[bool, float, str, int]:
-    """Lowest first; touchpoints without an emotion last; ties in map and journey order."""
-    normalised = touchpoint.normalised
-    return (normalised is None, normalised if normalised is not None else 0.0, touchpoint.map, touchpoint.position)

@@ -11,6 +11,7 @@ from journeyctl.core.defaults import REVIEW_EVERY_DAYS
 from journeyctl.core.findings import Finding
 from journeyctl.model import JourneyMap, Stage, Touchpoint, walk
 from journeyctl.report.summary import (
+    DEFAULT_MOMENTS,
     MapHealth,
     MapSummary,
     OpportunitySummary,
@@ -18,6 +19,7 @@ from journeyctl.report.summary import (
     Share,
     Skipped,
     TouchpointSummary,
+    moment_order,
 )
 
 
@@ -28,6 +30,9 @@ class Summariser:
     today: date
     review_every_days: int = REVIEW_EVERY_DAYS
     lint_counts: bool = True
+    # How many of the lowest touchpoints the report shows: a map's summary carries only its own
+    # that many lowest (a superset of its share of the portfolio's) and its critical ones.
+    moments: int = DEFAULT_MOMENTS
 
     def __call__(self, checked: Checked) -> Optional[MapSummary]:
         if checked.skipped:
@@ -73,7 +78,9 @@ class Summariser:
                 for stage, touchpoint in places
                 for index in range(len(touchpoint.opportunities))
             ),
-            touchpoints=tuple(_touchpoint(journey, position, *place) for position, place in enumerate(places)),
+            touchpoints=_candidate_moments(
+                [_touchpoint(journey, position, *place) for position, place in enumerate(places)], self.moments
+            ),
         )
 
     def _health(
@@ -164,3 +171,11 @@ def _touchpoint(journey: JourneyMap, position: int, stage: Stage, touchpoint: To
         scale,
         pains,
     )
+
+
+def _candidate_moments(touchpoints: list[TouchpointSummary], lowest: int) -> tuple[TouchpointSummary, ...]:
+    """The touchpoints of one map that can be moments of the portfolio: its critical ones and its
+    `lowest` lowest (the portfolio's lowest are among each map's own lowest: the same order)."""
+    felt = sorted((t for t in touchpoints if t.emotion is not None), key=moment_order)
+    low = {id(t) for t in felt[:lowest]}
+    return tuple(t for t in touchpoints if t.critical or id(t) in low)

@@ -57,6 +57,16 @@ class OpportunitySummary:
         return self.status in OPEN_STATUSES
 
 
+# How many of the lowest-emotion touchpoints the moments section shows (`--moments`).
+DEFAULT_MOMENTS = 10
+
+
+def moment_order(touchpoint: TouchpointSummary) -> tuple[bool, float, str, int]:
+    """Lowest first; touchpoints without an emotion last; ties in map and journey order."""
+    normalised = touchpoint.normalised
+    return (normalised is None, normalised if normalised is not None else 0.0, touchpoint.map, touchpoint.position)
+
+
 @dataclass(frozen=True)
 class TouchpointSummary:
     """A touchpoint's emotion on its map's scale, and its pain points as (id, description, severity)."""
