@@ -43,7 +43,8 @@ def display_width(text: str) -> int:
     """The columns `text` takes on a terminal."""
     if text.isascii():  # controls are pictures by now: one column each
         return len(text)
-    return len(text) + sum(_char_width(char) - 1 for char in _NON_ASCII.findall(text))
+    wide = _NON_ASCII.findall(text)
+    return len(text) - len(wide) + sum(map(_char_width, wide))
 
 
 @lru_cache(maxsize=4096)
@@ -75,6 +76,8 @@ def pad(text: str, width: int, right: bool = False) -> str:
 
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` columns, broken between words (inside a word too long for a line)."""
+    if display_width(text) <= width:  # most map text: one line as it is
+        return [text]
     lines: list[str] = []
     line, used = "", 0
     for word in text.split(" "):
