@@ -177,7 +177,8 @@ def benchmark(tmp: Path, smoke: bool, repeat: int, heavy: int) -> list[Row]:
 
     plan = [
         (Row("--version", target=1.0), [run(jc, "--version", ok=OK), run(yl, "--version", ok=OK)], repeat),
-        (Row("lint 1 map (600 lines)", target=1.0, maps=1), [lint(one), yamllint(one)], repeat),
+        # The goal of issue 15: a single map (pre-commit's case) in at most 0.8 of yamllint's time.
+        (Row("lint 1 map (600 lines)", target=0.8, maps=1), [lint(one), yamllint(one)], repeat),
         (Row(f"lint {n.small} maps", target=0.1, maps=n.small), [lint(small), yamllint(small)], repeat),
         # In smoke mode yamllint skips the large corpus: it takes minutes in full mode and proves nothing here.
         (Row(f"lint {n.large} maps", maps=n.large), [lint(large)] + ([] if smoke else [yamllint(large)]), heavy),
