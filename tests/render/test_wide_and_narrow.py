@@ -177,6 +177,23 @@ def test_a_starter_at_390_is_readable_on_a_phone(browser, pages, starter, scale)
     visit.page.close()
 
 
+def test_the_dashboard_at_390_shows_every_cell_of_its_tables(browser, pages):
+    """The report's tables on a phone: cards as under a map, no column hidden off to the right."""
+    visit = Visit(browser, pages / "dashboard.html", 390)
+    visit.screenshot("dashboard-390.png")
+    cells = visit.page.evaluate(TABLE_CELLS)
+    sections = {"Pareto of pain points", "Actions", "Moments that matter", "Map health"}
+    assert {cell["table"] for cell in cells} == sections
+    assert [cell for cell in cells if not cell["inside"] or cell["scrolls"]] == []
+    # Each value under a name; the list tables' cards name each column as the wide table heads it
+    # (the health table's cards spell out its short headers: "Emotion" is touchpoints with one).
+    assert [cell for cell in cells if not cell["column"]] == []
+    lists = [cell for cell in cells if cell["table"] != "Map health"]
+    assert [cell for cell in lists if cell["column"] != cell["expected"]] == []
+    visit.assert_quiet()
+    visit.page.close()
+
+
 # Every date in the page's text, and on how many lines it is drawn.
 DATE_LINES = r"""() => {
   const found = [];
