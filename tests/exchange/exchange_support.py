@@ -33,6 +33,51 @@ def write_workbook(path: Path, sheets: dict[str, list[list[Any]]], merges: dict[
     return path
 
 
+def write_ods(path: Path, name: str, rows: list[list[Any]]) -> Path:
+    """An OpenDocument spreadsheet (LibreOffice's format) with odfpy: numbers as numbers, a
+    cell's lines as paragraphs, as LibreOffice stores them."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name=name)
+    for values in rows:
+        row = TableRow()
+        for value in values or [None]:
+            if value is None:
+                cell = TableCell()
+            elif isinstance(value, (int, float)):
+                cell = TableCell(valuetype="float", value=value)
+                cell.addElement(P(text=str(value)))
+            else:
+                cell = TableCell(valuetype="string")
+                for line in str(value).split("\n"):
+                    cell.addElement(P(text=line))
+            row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    document.save(str(path))
+    return path
+
+
+def write_xls(path: Path, name: str, rows: list[list[Any]], merges: list[tuple[int, int, int, int]]) -> Path:
+    """An Excel 97-2003 workbook (BIFF8) with xlwt; merges as (first row, last row, first column,
+    last column), counted from 0."""
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet(name)
+    for number, values in enumerate(rows):
+        for column, value in enumerate(values):
+            if value is not None:
+                sheet.write(number, column, value)
+    for merge in merges:
+        sheet.merge(*merge)
+    workbook.save(str(path))
+    return path
+
+
 def load_map(path: Path) -> tuple[dict[str, Any], list[Finding]]:
     """The data of a map file (as journeyctl loads it, `x-` keys dropped) and lint's findings."""
     checked = Checker("lint").check_file(str(path))

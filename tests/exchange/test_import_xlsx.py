@@ -1,13 +1,14 @@
 """`journeyctl import` of workbooks drawn the way journey-map templates are:
 stages as columns under a merged title, merged stage cells, blank rows, an
-instructions sheet first. The workbooks are written with openpyxl and read
-with python-calamine: two libraries, so the files are what Excel exchanges."""
+instructions sheet first. The workbooks are written with openpyxl (odfpy for
+ODS, xlwt for XLS) and read with python-calamine: two libraries, so the files
+are what spreadsheet programs exchange."""
 
 from __future__ import annotations
 
 import os
 
-from exchange_support import load_map, raw_yaml, stage_names, touchpoints, write_workbook
+from exchange_support import load_map, raw_yaml, stage_names, touchpoints, write_ods, write_workbook, write_xls
 
 from conftest import ROOT, run_journeyctl
 
@@ -63,6 +64,28 @@ def test_a_template_with_stages_as_columns(tmp_path):
     assert target.read_text(encoding="utf-8").startswith(
         "# Imported by `journeyctl import` from claim.xlsx, sheet `Map` (a column per stage).\n"
     )
+
+
+def test_the_same_template_saved_as_xls_and_ods_gives_the_same_map(tmp_path):
+    """Excel 97-2003 and LibreOffice files: the map the XLSX gives, line for line."""
+    xlsx = write_workbook(tmp_path / "claim.xlsx", {"Map": TEMPLATE}, {"Map": ["A1:F1", "A2:F2", "B4:C4"]})
+    xls = write_xls(tmp_path / "claim.xls", "Map", TEMPLATE, [(0, 0, 0, 5), (1, 1, 0, 5), (3, 3, 1, 2)])
+    ods = write_ods(tmp_path / "claim.ods", "Map", TEMPLATE)
+    assert xls.read_bytes().startswith(b"\xd0\xcf\x11\xe0") and ods.read_bytes().startswith(b"PK\x03\x04")
+    maps = {}
+    for source in (xlsx, xls, ods):
+        target = tmp_path / f"{source.suffix[1:]}.journey.yaml"
+        result = run_journeyctl("import", source, "-o", target)
+        assert result.returncode == 0, result.stderr
+        # The header comment names the file it came from; the rest is the map.
+        maps[source.suffix] = target.read_text(encoding="utf-8").replace(source.name, "the workbook")
+    assert maps[".xls"] == maps[".xlsx"]
+    assert maps[".ods"] == maps[".xlsx"]
+    data, _ = load_map(tmp_path / "ods.journey.yaml")
+    assert [p["description"] for p in touchpoints(data)[1]["pain_points"]] == [
+        "Upload fails over 10 MB",
+        "No progress bar",
+    ]
 
 
 def test_rows_with_merged_stage_cells_after_an_instructions_sheet(tmp_path):
