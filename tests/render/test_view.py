@@ -8,7 +8,8 @@ import pytest
 
 from journeyctl.model import validate_map
 from journeyctl.render.curve import CurveInput, build_curve
-from journeyctl.render.view import build_view, mermaid_score
+from journeyctl.render.mermaid import mermaid_score
+from journeyctl.render.view import build_view
 
 TODAY = date(2026, 11, 23)
 

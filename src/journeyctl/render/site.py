@@ -15,7 +15,8 @@ from journeyctl.model import JourneyMap, Persona
 from journeyctl.render.dashboard import DASHBOARD_NAME, dashboard_page
 from journeyctl.render.environment import load_template, render_template
 from journeyctl.render.formats import OutputFormat, PrintLayout
-from journeyctl.render.view import Counts, MapView, ReviewView, build_view
+from journeyctl.render.review import ReviewView
+from journeyctl.render.view import Counts, MapView, build_view
 from journeyctl.report.summarise import Summariser
 from journeyctl.report.summary import MapSummary
 from journeyctl.source.discovery import Search

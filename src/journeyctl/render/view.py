@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from journeyctl.core.defaults import REVIEW_EVERY_DAYS
 from journeyctl.model import JourneyMap, Persona, Stage, Touchpoint, walk
 from journeyctl.render.curve import Curve
 from journeyctl.render.items import (
@@ -26,8 +25,10 @@ from journeyctl.render.items import (
     persona_view,
     source_view,
 )
+from journeyctl.render.mermaid import MermaidSection, mermaid_sections
 from journeyctl.render.overview import Overview, OverviewStage, build_overview
 from journeyctl.render.parts import MapPart, curve_input, curve_of, split_map
+from journeyctl.render.review import ReviewView, review_view
 
 _STATE_LABELS = {"current": "Current journey", "future": "Future journey"}
 
@@ -69,25 +70,6 @@ class StageView:
 
 
 @dataclass(frozen=True)
-class ReviewView:
-    """When the map was reviewed and whether it is stale on the render date.
-
-    `phrase` is the label without its date, so that a page can keep the date on one line.
-    """
-
-    last_reviewed: Optional[str]
-    due: Optional[str]
-    every_days: int
-    stale: bool
-    phrase: str
-
-    @property
-    def label(self) -> str:
-        """The phrase and the due date: `Next review due 2027-02-18`."""
-        return f"{self.phrase} {self.due}" if self.due else self.phrase
-
-
-@dataclass(frozen=True)
 class Counts:
     """The numbers of the summary and of the site index."""
 
@@ -97,14 +79,6 @@ class Counts:
     pain_points: int
     open_opportunities: int
     sources: int
-
-
-@dataclass(frozen=True)
-class MermaidSection:
-    """A stage in Mermaid's `journey` diagram: (touchpoint name, score 1-5) pairs."""
-
-    name: str
-    tasks: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True)
@@ -180,7 +154,7 @@ def build_view(
         opportunities=tuple(sorted(opportunities, key=lambda opportunity: opportunity.sort_key)),
         metrics=tuple(metric for column in touchpoints for metric in column.metrics),
         sources=tuple(lookup.sources.values()),
-        review=_review(journey, today),
+        review=review_view(journey, today),
         counts=Counts(
             stages=len(stages),
             touchpoints=len(touchpoints),
@@ -189,7 +163,7 @@ def build_view(
             open_opportunities=sum(o.open for o in opportunities),
             sources=len(lookup.sources),
         ),
-        mermaid=_mermaid(journey),
+        mermaid=mermaid_sections(journey),
     )
 
 
@@ -273,31 +247,3 @@ def _lanes(stages: tuple[StageView, ...]) -> frozenset[str]:
     if any(column.emotion is not None for column in columns):
         present.add("emotion")
     return frozenset(present)
-
-
-def _review(journey: JourneyMap, today: date) -> ReviewView:
-    every = journey.review_every_days or REVIEW_EVERY_DAYS
-    due = journey.review_due()
-    if journey.last_reviewed is None or due is None:
-        return ReviewView(None, None, every, True, "Never reviewed")
-    stale = due < today
-    phrase = "Review overdue since" if stale else "Next review due"
-    return ReviewView(journey.last_reviewed.isoformat(), due.isoformat(), every, stale, phrase)
-
-
-def _mermaid(journey: JourneyMap) -> tuple[MermaidSection, ...]:
-    low, high = journey.scale.min, journey.scale.max
-    sections = (
-        MermaidSection(
-            stage.name,
-            tuple((t.name, mermaid_score(t.emotion, low, high)) for t in stage.touchpoints if t.emotion is not None),
-        )
-        for stage in journey.stages
-    )
-    return tuple(section for section in sections if section.tasks)
-
-
-def mermaid_score(emotion: int, low: int, high: int) -> int:
-    """An emotion rescaled linearly from low..high to Mermaid's 1..5, rounded half up."""
-    clamped = min(max(emotion, low), high)
-    return (8 * (clamped - low) + (high - low)) // (2 * (high - low)) + 1
