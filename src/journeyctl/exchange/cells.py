@@ -4,6 +4,7 @@ a value is written so that a spreadsheet shows it as the text it is."""
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, time
 from typing import Optional
 
 # A cell that starts with one of these is a formula to Excel, LibreOffice and
@@ -92,3 +93,19 @@ def flag(text: str) -> Optional[bool]:
 def plain_number(value: float) -> str:
     """A number as a person writes it: `3`, not `3.0`."""
     return str(int(value)) if value == int(value) else repr(value)
+
+
+def value_text(value: object) -> str:
+    """A cell's value as the text a person typed: nothing for an empty cell, `true`/`false`,
+    3 not 3.0, dates as YYYY-MM-DD (with the time of day only when there is one)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return plain_number(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)

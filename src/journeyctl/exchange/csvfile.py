@@ -13,7 +13,7 @@ from datetime import date
 from typing import Optional, Union
 
 from journeyctl.core.errors import InvalidInput, UsageError
-from journeyctl.exchange.cells import guard_formula, plain_number
+from journeyctl.exchange.cells import guard_formula, value_text
 from journeyctl.exchange.grid import Grid, GridRow, RowLimit
 from journeyctl.exchange.notices import fail
 
@@ -113,12 +113,4 @@ def csv_text(rows: Sequence[Sequence[Value]]) -> str:
 
 
 def _csv_cell(value: Value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return plain_number(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return guard_formula(value)
+    return guard_formula(value) if isinstance(value, str) else value_text(value)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any, Optional
 
 from journeyctl.core.errors import JourneyctlError
 from journeyctl.core.textsafety import page_text
-from journeyctl.exchange.cells import plain_number
+from journeyctl.exchange.cells import value_text
 from journeyctl.exchange.csvfile import Value
 from journeyctl.exchange.grid import MAX_BYTES, Grid, GridRow, RowLimit
 from journeyctl.exchange.notices import fail
@@ -68,7 +68,7 @@ def read_sheet(path: str, raw: bytes, name: str) -> Grid:
         first_row, first_column = sheet.start or (0, 0)
         rows, limit = [], RowLimit(path)
         for offset, values in enumerate(sheet.iter_rows()):
-            row = GridRow(first_row + offset + 1, ("",) * first_column + tuple(_text(value) for value in values))
+            row = GridRow(first_row + offset + 1, ("",) * first_column + tuple(map(value_text, values)))
             limit.check(row)
             rows.append(row)
     except calamine.CalamineError as error:
@@ -102,21 +102,6 @@ def _check_unpacked(path: str, raw: bytes) -> None:
             f"The workbook unpacks to {unpacked / 1024 / 1024:.0f} MiB; journeyctl reads workbooks of at most "
             f"{MAX_UNPACKED // 1024 // 1024} MiB unpacked.",
         )
-
-
-def _text(value: Any) -> str:
-    """A cell's value as the text a person typed: 3 not 3.0, dates as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return plain_number(value)
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    return str(value)
 
 
 def workbook_bytes(sheets: list[tuple[str, list[str], list[list[Value]]]]) -> bytes:
